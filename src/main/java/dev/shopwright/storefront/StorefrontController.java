@@ -1,0 +1,46 @@
+package dev.shopwright.storefront;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+import dev.shopwright.platform.CurrentStore;
+import dev.shopwright.stores.Store;
+import dev.shopwright.stores.StoreManagement;
+
+/** Each store's home page: at {@code /} for the store serving the host name (or the default store), and at
+ * {@code /stores/{handle}} for any store. */
+@Controller
+class StorefrontController {
+
+	private final StoreManagement stores;
+
+	private final CurrentStore currentStore;
+
+	StorefrontController(StoreManagement stores, CurrentStore currentStore) {
+		this.stores = stores;
+		this.currentStore = currentStore;
+	}
+
+	@GetMapping("/")
+	String home(Model model) {
+		Store store = currentStore.find().flatMap(stores::find)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no store is set up yet"));
+		return render(store, model);
+	}
+
+	@GetMapping("/stores/{handle}")
+	String storeHome(@PathVariable String handle, Model model) {
+		Store store = stores.findByReference(handle)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no store " + handle));
+		return render(store, model);
+	}
+
+	private static String render(Store store, Model model) {
+		model.addAttribute("store", store);
+		return "storefront/home";
+	}
+}

@@ -1,0 +1,9 @@
+/**
+ * The shopper-facing pages of every store, built only on other modules' public APIs.
+ */
+@ApplicationModule(allowedDependencies = { "shared", "platform", "stores" })
+@NullMarked
+package dev.shopwright.storefront;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
