@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -93,10 +94,12 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
 		return new Money(amount.negate(), currency);
 	}
 
+	@JsonIgnore
 	public boolean isZero() {
 		return amount.signum() == 0;
 	}
 
+	@JsonIgnore
 	public boolean isNegative() {
 		return amount.signum() < 0;
 	}

@@ -109,9 +109,11 @@ public class StoreManagement {
 		UUID organisation = stores.organisationId().orElseGet(() -> stores.createOrganisation(settings.name()));
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		StoreId id = new StoreId(UUID.randomUUID());
-		Currency currency = Currency.getInstance(settings.defaultCurrency());
-		Store blank = new Store(id, settings.handle(), settings.name(), currency, List.of(currency), Locale.ENGLISH,
-				List.of(Locale.ENGLISH), ZoneId.of("UTC"), false, null, Address.empty(), List.of(), now, now);
+		// start from neutral values; apply() validates the given settings and reports every bad field at once
+		Currency currency = Currency.getInstance("EUR");
+		Locale locale = settings.defaultLocale() != null ? Locale.forLanguageTag(settings.defaultLocale()) : Locale.ENGLISH;
+		Store blank = new Store(id, settings.handle(), settings.name(), currency, List.of(), locale, List.of(),
+				ZoneId.of("UTC"), false, null, Address.empty(), List.of(), now, now);
 		Store store = apply(blank, settings, now);
 		try {
 			stores.insert(organisation, store);

@@ -56,38 +56,43 @@ class OpenApiConfiguration {
 					`application/problem+json`. Mutating calls accept `Idempotency-Key`."""))
 			.components(new Components()
 				.addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-					.description("A token from POST /api/admin/v1/auth/token, or a long-lived API token"))
-				.addSchemas("Problem", problemSchema()));
+					.description("A token from POST /api/admin/v1/auth/token, or a long-lived API token")));
 	}
 
 	@Bean
 	OpenApiCustomizer shopwrightConventions() {
-		return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
-			boolean admin = path.startsWith("/api/admin/");
-			boolean publicAuth = path.equals("/api/admin/v1/auth/token");
-			if (admin && !publicAuth) {
-				op.addSecurityItem(new SecurityRequirement().addList("bearer"));
+		return openApi -> {
+			// added here, after springdoc has collected the generated schemas, so that it is not replaced
+			openApi.getComponents().addSchemas("Problem", problemSchema());
+			openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> customize(path, method, op)));
+		};
+	}
+
+	private static void customize(String path, PathItem.HttpMethod method, Operation op) {
+		boolean admin = path.startsWith("/api/admin/");
+		boolean publicAuth = path.equals("/api/admin/v1/auth/token");
+		if (admin && !publicAuth) {
+			op.addSecurityItem(new SecurityRequirement().addList("bearer"));
+		}
+		addHeader(op, new HeaderParameter().name("X-Store").required(false)
+			.description("Handle or id of the store to act on (staff with several stores); default: the token's or the default store")
+			.schema(new StringSchema().maxLength(200)));
+		if (MUTATING.contains(method)) {
+			addHeader(op, new HeaderParameter().name("Idempotency-Key").required(false)
+				.description("Makes a retry safe: the same key and body replay the first response (24 h); "
+						+ "the same key with another body is a 422; a concurrent duplicate is a 409")
+				.schema(new StringSchema().minLength(1).maxLength(255)));
+			addProblem(op, "409", "Conflicts with the current state, or the same Idempotency-Key is in flight");
+			addProblem(op, "422", "A business rule refused the change, or the Idempotency-Key was used with another body");
+		}
+		COMMON_ERRORS.forEach((status, description) -> {
+			if (!status.equals("401") && !status.equals("403") || admin) {
+				addProblem(op, status, description);
 			}
-			addHeader(op, new HeaderParameter().name("X-Store").required(false)
-				.description("Handle or id of the store to act on (staff with several stores); default: the token's or the default store")
-				.schema(new StringSchema().maxLength(200)));
-			if (MUTATING.contains(method)) {
-				addHeader(op, new HeaderParameter().name("Idempotency-Key").required(false)
-					.description("Makes a retry safe: the same key and body replay the first response (24 h); "
-							+ "the same key with another body is a 422; a concurrent duplicate is a 409")
-					.schema(new StringSchema().minLength(1).maxLength(255)));
-				addProblem(op, "409", "Conflicts with the current state, or the same Idempotency-Key is in flight");
-				addProblem(op, "422", "A business rule refused the change, or the Idempotency-Key was used with another body");
-			}
-			COMMON_ERRORS.forEach((status, description) -> {
-				if (!status.equals("401") && !status.equals("403") || admin) {
-					addProblem(op, status, description);
-				}
-			});
-			if (publicAuth) {
-				addProblem(op, "429", "Too many login attempts; see Retry-After");
-			}
-		}));
+		});
+		if (publicAuth) {
+			addProblem(op, "429", "Too many login attempts; see Retry-After");
+		}
 	}
 
 	private static void addHeader(Operation op, Parameter header) {
