@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -182,6 +183,12 @@ public class StaffManagement {
 		if (member.owner() && !active) {
 			throw new BusinessRuleViolation("STAFF_IS_OWNER", 422, "The owner cannot be deactivated.");
 		}
+		boolean worksElsewhere = users.memberships(userId).keySet().stream().anyMatch(store -> !store.equals(storeId));
+		if (worksElsewhere && !currentCallerIsOwner()) {
+			// the account is shared by stores; an admin of one store must not lock it out of the others
+			throw new BusinessRuleViolation("STAFF_IN_OTHER_STORES", 422, member.email() + " also works in other "
+					+ "stores: remove them from this store instead, or ask the owner to deactivate the account.");
+		}
 		users.setActive(userId, active);
 		auditLog.record(storeId, active ? "staff.activated" : "staff.deactivated", "staff", userId.toString(),
 				(active ? "Activated " : "Deactivated ") + member.email());
@@ -254,6 +261,17 @@ public class StaffManagement {
 		if (password.length() > 200) {
 			throw BusinessRuleViolation.ofField("PASSWORD_TOO_LONG", "password", "must be at most 200 characters");
 		}
+	}
+
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
+	void forgetExpiredLoginTokens() {
+		tokens.deleteExpiredLoginTokens();
+	}
+
+	private static boolean currentCallerIsOwner() {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal
+				&& principal.owner();
 	}
 
 	private static @Nullable UUID currentUserId() {

@@ -87,8 +87,8 @@ public class AuditLog {
 		if (cursor != null) {
 			Cursor position = Cursor.decode(cursor, 2);
 			sql.append(" and (at, id) < (?, ?)");
-			params.add(parseCursorTime(position.get(0)));
-			params.add(parseCursorId(position.get(1)));
+			params.add(java.sql.Timestamp.from(position.instant(0)));
+			params.add(position.uuid(1));
 		}
 		sql.append(" order by at desc, id desc limit ?");
 		params.add(limit + 1);
@@ -135,23 +135,5 @@ public class AuditLog {
 
 	private static @Nullable String truncate(@Nullable String value, int max) {
 		return value == null || value.length() <= max ? value : value.substring(0, max);
-	}
-
-	private static java.sql.Timestamp parseCursorTime(String value) {
-		try {
-			return java.sql.Timestamp.from(Instant.parse(value));
-		}
-		catch (RuntimeException ex) {
-			throw BusinessRuleViolation.ofField("INVALID_CURSOR", "cursor", "cursor is not one this API returned");
-		}
-	}
-
-	private static UUID parseCursorId(String value) {
-		try {
-			return UUID.fromString(value);
-		}
-		catch (RuntimeException ex) {
-			throw BusinessRuleViolation.ofField("INVALID_CURSOR", "cursor", "cursor is not one this API returned");
-		}
 	}
 }

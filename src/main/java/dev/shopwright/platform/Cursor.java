@@ -12,6 +12,29 @@ public record Cursor(List<String> values) {
 
 	private static final String SEPARATOR = "\u001f";
 
+	/**
+	 * Pages a short list that is already in its stable order (stores, staff, tokens): the cursor names the
+	 * id of the last item seen. Long lists page in SQL instead.
+	 */
+	public static <T> dev.shopwright.shared.Page<T> page(java.util.List<T> sorted,
+			java.util.function.Function<T, String> id, @org.jspecify.annotations.Nullable String cursor, int limit) {
+		int from = 0;
+		if (cursor != null) {
+			String last = decode(cursor, 1).get(0);
+			int index = 0;
+			while (index < sorted.size() && !id.apply(sorted.get(index)).equals(last)) {
+				index++;
+			}
+			if (index == sorted.size()) {
+				throw invalid();
+			}
+			from = index + 1;
+		}
+		int to = Math.min(sorted.size(), from + limit);
+		String next = to < sorted.size() ? of(id.apply(sorted.get(to - 1))).encode() : null;
+		return new dev.shopwright.shared.Page<>(sorted.subList(from, to), next);
+	}
+
 	public static Cursor of(String... values) {
 		return new Cursor(List.of(values));
 	}
@@ -31,12 +54,34 @@ public record Cursor(List<String> values) {
 			return new Cursor(values);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new BusinessRuleViolation("INVALID_CURSOR", 400, "cursor is not one this API returned",
-					java.util.Map.of("cursor", "cursor is not one this API returned"));
+			throw invalid();
 		}
+	}
+
+	private static BusinessRuleViolation invalid() {
+		return new BusinessRuleViolation("INVALID_CURSOR", 400, "cursor is not one this API returned",
+				java.util.Map.of("cursor", "cursor is not one this API returned"));
 	}
 
 	public String get(int index) {
 		return values.get(index);
+	}
+
+	public java.time.Instant instant(int index) {
+		try {
+			return java.time.Instant.parse(values.get(index));
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw invalid();
+		}
+	}
+
+	public java.util.UUID uuid(int index) {
+		try {
+			return java.util.UUID.fromString(values.get(index));
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid();
+		}
 	}
 }

@@ -95,6 +95,28 @@ class StoreIsolationTests {
 	}
 
 	@Test
+	void anAdminOfOneStoreCannotDeactivateAnAccountThatWorksInAnother() {
+		String email = ApiClient.unique("shared") + "@test.local";
+		String id = owner.store(storeA).post("/api/admin/v1/staff",
+				Map.of("email", email, "name", "Shared", "password", "shared-password-1", "role", "SUPPORT")).json()
+			.get("id").asString();
+		owner.store(storeB).post("/api/admin/v1/staff", Map.of("email", email, "name", "Shared", "role", "SUPPORT"));
+
+		ApiClient.Response refused = staffOfA.patch("/api/admin/v1/staff/" + id, Map.of("active", false));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.json().get("code").asString()).isEqualTo("STAFF_IN_OTHER_STORES");
+		assertThat(ApiClient.at(port).loggedIn(email, "shared-password-1").store(storeB).get("/api/admin/v1/stores")
+			.status()).isEqualTo(200);
+		assertThat(owner.store(storeA).patch("/api/admin/v1/staff/" + id, Map.of("active", false)).status())
+			.as("the owner may").isEqualTo(200);
+	}
+
+	@Test
+	void withoutCredentialsNamingAStoreStillGivesTheLoginError() {
+		assertThat(ApiClient.at(port).store("no-such-store").get("/api/admin/v1/staff").status()).isEqualTo(401);
+	}
+
+	@Test
 	void anUnknownStoreIsA404() {
 		ApiClient.Response response = owner.store("no-such-store").get("/api/admin/v1/staff");
 		assertThat(response.status()).isEqualTo(404);

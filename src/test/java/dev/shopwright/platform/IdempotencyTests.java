@@ -124,6 +124,26 @@ class IdempotencyTests {
 	}
 
 	@Test
+	void aResponseHoldingASecretIsNeverStoredAndItsReplayIsAConflict() {
+		ApiClient keyed = owner.with("Idempotency-Key", ApiClient.unique("key"));
+		Map<String, String> body = Map.of("name", ApiClient.unique("integration"), "role", "ANALYST");
+		ApiClient.Response first = keyed.post("/api/admin/v1/api-tokens", body);
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(first.header("cache-control")).contains("no-store");
+		String secret = first.json().get("secret").asString();
+
+		ApiClient.Response replay = keyed.post("/api/admin/v1/api-tokens", body);
+		assertThat(replay.status()).isEqualTo(409);
+		assertThat(replay.json().get("code").asString()).isEqualTo("IDEMPOTENT_RESPONSE_WITHHELD");
+		assertThat(replay.body()).doesNotContain(secret);
+		int stored = jdbc.sql("select count(*) from platform.idempotency_key where convert_from(coalesce(response_body, ''), 'UTF8') like ?")
+			.param("%" + secret + "%").query(Integer.class).single();
+		assertThat(stored).isZero();
+		assertThat(owner.get("/api/admin/v1/api-tokens?limit=200").json().get("items").findValuesAsString("name"))
+			.as("the token was created once").containsOnlyOnce(body.get("name"));
+	}
+
+	@Test
 	void anOverlongKeyIsA400() {
 		ApiClient.Response response = owner.with("Idempotency-Key", "k".repeat(300)).post("/api/admin/v1/stores",
 				Map.of("name", "X", "handle", ApiClient.unique("x"), "defaultCurrency", "EUR"));

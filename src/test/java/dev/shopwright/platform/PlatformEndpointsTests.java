@@ -69,7 +69,11 @@ class PlatformEndpointsTests {
 		ApiClient.Response health = ApiClient.at(port).get("/actuator/health");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().get("status").asString()).isEqualTo("UP");
-		ApiClient.Response metrics = ApiClient.at(port).with("Accept", "text/plain").get("/actuator/prometheus");
+		assertThat(ApiClient.at(port).get("/actuator/prometheus").status()).as("metrics are not public").isEqualTo(401);
+		ApiClient.Response metrics = ApiClient.at(port)
+			.loggedIn(ShopwrightTest.OWNER_EMAIL, ShopwrightTest.OWNER_PASSWORD)
+			.with("Accept", "text/plain")
+			.get("/actuator/prometheus");
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
 	}

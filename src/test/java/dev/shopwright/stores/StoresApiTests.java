@@ -104,6 +104,22 @@ class StoresApiTests {
 	}
 
 	@Test
+	void theStoreListPagesWithACursorInAStableOrder() {
+		java.util.List<String> all = owner.get("/api/admin/v1/stores?limit=200").json().get("items").findValuesAsString("id");
+		java.util.List<String> paged = new java.util.ArrayList<>();
+		String cursor = null;
+		do {
+			JsonNode page = owner.get("/api/admin/v1/stores?limit=1" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+			assertThat(page.get("items")).hasSize(1);
+			paged.addAll(page.get("items").findValuesAsString("id"));
+			cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+		}
+		while (cursor != null);
+		assertThat(paged).isEqualTo(all);
+		assertThat(owner.get("/api/admin/v1/stores?cursor=bm9wZQ").status()).isEqualTo(400);
+	}
+
+	@Test
 	void storeApiDescribesTheStoreByXStoreOrTheDefault() {
 		ApiClient anonymous = ApiClient.at(port);
 		assertThat(anonymous.get("/api/store/v1/store").json().get("handle").asString()).isEqualTo("demo");

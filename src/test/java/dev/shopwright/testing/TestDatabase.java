@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,7 +37,10 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
 		String url = createDatabase(database);
 		TestPropertyValues.of("shopwright.database.url=" + url, "shopwright.database.username=postgres")
 			.applyTo(context);
-		context.getBeanFactory().registerSingleton("testDatabaseLease", new Lease());
+		Lease lease = new Lease();
+		DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
+		beans.registerSingleton("testDatabaseLease", lease);
+		beans.registerDisposableBean("testDatabaseLease", lease); // a registered singleton is not destroyed otherwise
 		context.addBeanFactoryPostProcessor((BeanFactoryPostProcessor) beanFactory -> {
 			BeanDefinition dataSource = beanFactory.getBeanDefinition("dataSource");
 			dataSource.setDependsOn("testDatabaseLease");
@@ -46,7 +50,7 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
 	/** A JDBC URL of a new, empty database on the shared server. */
 	public static synchronized String createDatabase(String database) {
 		if (server == null) {
-			server = EmbeddedDatabaseServer.start(DATA_DIRECTORY, 0);
+			server = EmbeddedDatabaseServer.start(DATA_DIRECTORY, 0, false); // throwaway data: no fsync
 		}
 		try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "");
 				Statement statement = connection.createStatement()) {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +25,10 @@ import dev.shopwright.identity.IssuedToken;
 import dev.shopwright.identity.Role;
 import dev.shopwright.identity.StaffManagement;
 import dev.shopwright.platform.CurrentStore;
+import dev.shopwright.platform.Cursor;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.RequestParam;
 import dev.shopwright.shared.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,8 +57,9 @@ class ApiTokensRestController {
 	@GetMapping
 	@PreAuthorize("hasAuthority('API_TOKENS_MANAGE')")
 	@Operation(summary = "List the store's API tokens, newest first (secrets are never shown again)")
-	Page<ApiToken> list() {
-		return new Page<>(staff.apiTokensOf(currentStore.id()), null);
+	Page<ApiToken> list(@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+		return Cursor.page(staff.apiTokensOf(currentStore.id()), token -> token.id().toString(), cursor, limit);
 	}
 
 	@PostMapping
@@ -62,6 +68,7 @@ class ApiTokensRestController {
 	ResponseEntity<CreatedToken> create(@Valid @RequestBody CreateToken request) {
 		IssuedToken issued = staff.createApiToken(currentStore.id(), request.name(), request.role(), request.expiresAt());
 		return ResponseEntity.created(URI.create("/api/admin/v1/api-tokens/" + issued.token().id()))
+			.cacheControl(CacheControl.noStore()) // the secret is shown once: kept by no cache and no idempotency record
 			.body(new CreatedToken(issued.token(), issued.secret()));
 	}
 

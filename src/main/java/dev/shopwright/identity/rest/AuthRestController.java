@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,10 +41,11 @@ class AuthRestController {
 
 	@PostMapping("/api/admin/v1/auth/token")
 	@Operation(summary = "Log in: a bearer token acting as this staff member (1 hour); failed attempts are rate-limited")
-	Token token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
+	ResponseEntity<Token> token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
 		IssuedToken issued = staff.issueLoginToken(
 				staff.login(credentials.email(), credentials.password(), request.getRemoteAddr()));
-		return new Token(issued.secret(), issued.expiresAt());
+		// no-store: neither caches nor the idempotency store may keep the secret
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new Token(issued.secret(), issued.expiresAt()));
 	}
 
 	@ExceptionHandler(LoginThrottled.class)

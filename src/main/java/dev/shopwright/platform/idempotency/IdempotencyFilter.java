@@ -33,6 +33,9 @@ import dev.shopwright.platform.web.Problems;
  * (header {@code Idempotent-Replayed: true}); the same key with another body is a 422; a duplicate that
  * arrives while the first still runs is a 409. Keys are scoped to the store and the caller and kept for
  * 24 hours. Server errors (5xx) are not stored, so such a request may be retried with the same key.
+ * <p>
+ * A response marked {@code Cache-Control: no-store} holds a secret shown only once (a new token): its body
+ * is never written to the database, and a replay answers 409 saying the request already succeeded.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 100)
@@ -98,6 +101,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		if (status >= 500) {
 			keys.release(scope);
 		}
+		else if (holdsSecret(recorded)) {
+			keys.complete(scope, status, null, new byte[0], recorded.getHeader("Location"));
+			keys.markWithheld(scope);
+		}
 		else {
 			keys.complete(scope, status, recorded.getContentType(), recorded.getContentAsByteArray(),
 					recorded.getHeader("Location"));
@@ -125,6 +132,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 					"A request with this Idempotency-Key is still being processed; retry it later."));
 			return;
 		}
+		if (first.withheld()) {
+			ProblemResponses.write(response, Problems.of(409, "IDEMPOTENT_RESPONSE_WITHHELD", "Conflict",
+					"The request with this Idempotency-Key already succeeded; its response held a secret that is shown "
+							+ "only once and was not kept."));
+			return;
+		}
 		response.setStatus(first.status());
 		response.setHeader("Idempotent-Replayed", "true");
 		if (first.contentType() != null) {
@@ -136,6 +149,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		if (first.body() != null) {
 			response.getOutputStream().write(first.body());
 		}
+	}
+
+	private static boolean holdsSecret(HttpServletResponse response) {
+		String cacheControl = response.getHeader("Cache-Control");
+		return cacheControl != null && cacheControl.contains("no-store");
 	}
 
 	private static String caller() {

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IdempotencyKeys {
 
-	static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(1);
+	/** Longer than any request may run, so a slow first request is never run a second time. */
+	static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(5);
 
 	static final Duration RETENTION = Duration.ofHours(24);
 
@@ -26,7 +27,7 @@ class IdempotencyKeys {
 	}
 
 	record Stored(String requestHash, boolean completed, int status, @Nullable String contentType,
-			byte @Nullable [] body, @Nullable String location) {
+			byte @Nullable [] body, @Nullable String location, boolean withheld) {
 	}
 
 	private final JdbcClient jdbc;
@@ -60,12 +61,12 @@ class IdempotencyKeys {
 	Optional<Stored> find(Scope scope) {
 		return jdbc.sql("""
 				select request_hash, completed_at is not null as completed, response_status, response_content_type,
-				       response_body, response_location
+				       response_body, response_location, response_withheld
 				from platform.idempotency_key where store_id = ? and caller = ? and key = ?""")
 			.params(scope.storeId(), scope.caller(), scope.key())
 			.query((rs, n) -> new Stored(rs.getString("request_hash"), rs.getBoolean("completed"),
 					rs.getInt("response_status"), rs.getString("response_content_type"), rs.getBytes("response_body"),
-					rs.getString("response_location")))
+					rs.getString("response_location"), rs.getBoolean("response_withheld")))
 			.optional();
 	}
 
@@ -76,6 +77,12 @@ class IdempotencyKeys {
 				    response_location = ?
 				where store_id = ? and caller = ? and key = ?""")
 			.params(status, contentType, body, location, scope.storeId(), scope.caller(), scope.key())
+			.update();
+	}
+
+	void markWithheld(Scope scope) {
+		jdbc.sql("update platform.idempotency_key set response_withheld = true where store_id = ? and caller = ? and key = ?")
+			.params(scope.storeId(), scope.caller(), scope.key())
 			.update();
 	}
 

@@ -26,12 +26,10 @@ class ErrorPages implements ErrorController {
 		if (path.startsWith("/api/")) {
 			String detail = switch (status) {
 				case 404 -> "There is no API operation at " + path + ".";
-				case 405 -> "This API operation does not take the " + request.getAttribute("jakarta.servlet.error.method")
-						+ " method.";
+				case 405 -> "This API operation does not take that HTTP method.";
 				default -> ApiProblems.title(status) + ".";
 			};
-			ProblemDetail problem = Problems.of(status, ApiProblems.codeFor(status), ApiProblems.title(status),
-					status == 405 ? "This API operation does not take that HTTP method." : detail);
+			ProblemDetail problem = Problems.of(status, ApiProblems.codeFor(status), ApiProblems.title(status), detail);
 			return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
 				.body(problem);
 		}

@@ -16,6 +16,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.shopwright.platform.CurrentStore;
+import dev.shopwright.platform.Cursor;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.RequestParam;
 import dev.shopwright.platform.ResourceNotFound;
 import dev.shopwright.shared.Page;
 import dev.shopwright.shared.StoreId;
@@ -43,9 +48,10 @@ class StoresRestController {
 	@GetMapping
 	@PreAuthorize("hasAuthority('CONSOLE_ACCESS')")
 	@Operation(summary = "List the stores the caller may act on")
-	Page<Store> list() {
+	Page<Store> list(@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
 		List<Store> visible = stores.all().stream().filter(store -> currentStore.access().permits(store.id())).toList();
-		return new Page<>(visible, null);
+		return Cursor.page(visible, store -> store.id().toString(), cursor, limit);
 	}
 
 	@GetMapping("/{id}")

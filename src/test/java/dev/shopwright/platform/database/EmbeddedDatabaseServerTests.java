@@ -36,6 +36,15 @@ class EmbeddedDatabaseServerTests {
 	}
 
 	@Test
+	void theApplicationsServerIsCrashSafe() throws Exception {
+		try (EmbeddedDatabaseServer server = EmbeddedDatabaseServer.start(home.resolve("pgdata"), 0)) {
+			assertThat(queryString(server, "show fsync")).isEqualTo("on");
+			assertThat(queryString(server, "show synchronous_commit")).isEqualTo("on");
+			assertThat(queryString(server, "show full_page_writes")).isEqualTo("on");
+		}
+	}
+
+	@Test
 	void theExtensionsForSearchAreAvailable() throws Exception {
 		try (EmbeddedDatabaseServer server = EmbeddedDatabaseServer.start(home.resolve("pgdata"), 0)) {
 			execute(server, "create extension pg_trgm", "create extension unaccent", "create extension citext");
