@@ -85,6 +85,18 @@ class EmbeddedDatabaseServerTests {
 	}
 
 	@Test
+	void aStalePidFileNamingADeadProcessIsIgnored() throws Exception {
+		Path data = home.resolve("pgdata");
+		EmbeddedDatabaseServer.start(data, 0).close();
+		Process dead = new ProcessBuilder("true").start();
+		dead.waitFor();
+		Files.writeString(data.resolve("postmaster.pid"), dead.pid() + "\n" + data + "\n");
+		try (EmbeddedDatabaseServer server = EmbeddedDatabaseServer.start(data, 0)) {
+			assertThat(queryString(server, "select 'started'")).isEqualTo("started");
+		}
+	}
+
+	@Test
 	void aSecondServerOnDataInUseIsRefusedClearly() throws Exception {
 		Path data = home.resolve("pgdata");
 		try (EmbeddedDatabaseServer server = EmbeddedDatabaseServer.start(data, 0)) {
