@@ -84,14 +84,9 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(bearerTokens, AnonymousAuthenticationFilter.class)
 			.addFilterAfter(storeScope, ExceptionTranslationFilter.class)
-			.exceptionHandling(errors -> errors
-				.authenticationEntryPoint((request, response, ex) -> {
-					response.setHeader("WWW-Authenticate", "Bearer");
-					ProblemResponses.write(response, Problems.of(401, "UNAUTHENTICATED", "Unauthorized",
-							"Metrics need Authorization: Bearer <API token with a role that reads analytics>."));
-				})
-				.accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response,
-						Problems.of(403, "FORBIDDEN", "Forbidden", "This token's role may not read metrics."))))
+			.exceptionHandling(errors -> problems(errors,
+					"Metrics need Authorization: Bearer <API token with a role that reads analytics>.",
+					"This token's role may not read metrics."))
 			.headers(headers -> securityHeaders(headers, CONTENT_SECURITY_POLICY));
 		return http.build();
 	}
@@ -113,16 +108,9 @@ class SecurityConfiguration {
 			.requestCache(cache -> cache.disable())
 			.addFilterBefore(bearerTokens, AnonymousAuthenticationFilter.class)
 			.addFilterAfter(storeScope, ExceptionTranslationFilter.class)
-			.exceptionHandling(errors -> errors
-				.authenticationEntryPoint((request, response, ex) -> {
-					response.setHeader("WWW-Authenticate", "Bearer");
-					ProblemResponses.write(response, Problems.of(401, "UNAUTHENTICATED", "Unauthorized",
-							"Send Authorization: Bearer <token> (from POST /api/admin/v1/auth/token or an API token)."));
-				})
-				.accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response,
-						Problems.of(403, "FORBIDDEN", "Forbidden", isCsrf(ex)
-								? "A session-authenticated change needs the X-CSRF-TOKEN header."
-								: "Your role in this store does not include this operation."))))
+			.exceptionHandling(errors -> problems(errors,
+					"Send Authorization: Bearer <token> (from POST /api/admin/v1/auth/token or an API token).",
+					"Your role in this store does not include this operation."))
 			.headers(headers -> securityHeaders(headers, API_CONTENT_SECURITY_POLICY));
 		return http.build();
 	}
@@ -154,6 +142,17 @@ class SecurityConfiguration {
 			.addFilterAfter(storeScope, ExceptionTranslationFilter.class)
 			.headers(headers -> securityHeaders(headers, CONTENT_SECURITY_POLICY));
 		return http.build();
+	}
+
+	/** 401 and 403 as problem+json; a refused CSRF token says so rather than blaming the role. */
+	private static void problems(
+			org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer<HttpSecurity> errors,
+			String unauthenticated, String forbidden) {
+		errors.authenticationEntryPoint((request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Bearer");
+			ProblemResponses.write(response, Problems.of(401, "UNAUTHENTICATED", "Unauthorized", unauthenticated));
+		}).accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, Problems.of(403, "FORBIDDEN",
+				"Forbidden", isCsrf(ex) ? "A session-authenticated change needs the X-CSRF-TOKEN header." : forbidden)));
 	}
 
 	private static void securityHeaders(

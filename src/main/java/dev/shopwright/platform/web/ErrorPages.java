@@ -36,10 +36,6 @@ class ErrorPages implements ErrorController {
 		response.setStatus(status);
 		model.addAttribute("status", status);
 		model.addAttribute("path", path);
-		return switch (status) {
-			case 403 -> "error/403";
-			case 404 -> "error/404";
-			default -> "error/error";
-		};
+		return "error/error";
 	}
 }
