@@ -1,0 +1,480 @@
+package dev.shopwright.catalog;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.shopwright.catalog.domain.Barcodes;
+import dev.shopwright.catalog.domain.Handles;
+import dev.shopwright.catalog.domain.Products;
+import dev.shopwright.catalog.domain.RichText;
+import dev.shopwright.catalog.events.ProductChanged;
+import dev.shopwright.catalog.events.ProductDeleted;
+import dev.shopwright.platform.AuditLog;
+import dev.shopwright.platform.BusinessRuleViolation;
+import dev.shopwright.platform.ResourceNotFound;
+import dev.shopwright.shared.Money;
+import dev.shopwright.shared.StoreId;
+import dev.shopwright.stores.StoreManagement;
+
+/**
+ * The catalog's façade: create, change, publish and look up products and variants. Every rule about a
+ * product is checked here before anything is written, so a refused change writes nothing.
+ */
+@Service
+public class CatalogManagement {
+
+	private final Products products;
+
+	private final dev.shopwright.catalog.domain.ProductLists lists;
+
+	private final StoreManagement stores;
+
+	private final dev.shopwright.catalog.domain.Attributes attributeDefinitions;
+
+	private final ApplicationEventPublisher events;
+
+	private final AuditLog auditLog;
+
+	CatalogManagement(Products products, dev.shopwright.catalog.domain.ProductLists lists, StoreManagement stores,
+			dev.shopwright.catalog.domain.Attributes attributeDefinitions, ApplicationEventPublisher events,
+			AuditLog auditLog) {
+		this.products = products;
+		this.lists = lists;
+		this.attributeDefinitions = attributeDefinitions;
+		this.stores = stores;
+		this.events = events;
+		this.auditLog = auditLog;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Product> find(StoreId store, ProductId id) {
+		return products.find(store, id);
+	}
+
+	public Product get(StoreId store, ProductId id) {
+		return find(store, id).orElseThrow(() -> new ResourceNotFound("Product", id.toString()));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Product> findByHandle(StoreId store, String handle) {
+		return products.findByHandle(store, handle);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Product> load(StoreId store, List<UUID> ids) {
+		return products.load(store, ids);
+	}
+
+	/** One page of the merchant's product list. */
+	@Transactional(readOnly = true)
+	public dev.shopwright.shared.Page<Product> list(StoreId store, ProductListing listing, @Nullable String cursor,
+			int limit) {
+		var page = lists.ids(store, listing, cursor, limit);
+		return new dev.shopwright.shared.Page<>(products.load(store, page.ids()), page.nextCursor());
+	}
+
+	/** Values in use for a filter menu: {@code vendor}, {@code product_type} or {@code tags}. */
+	@Transactional(readOnly = true)
+	public List<String> valuesInUse(StoreId store, String field) {
+		return lists.distinctValues(store, field);
+	}
+
+	/** The variant with this SKU and its product, for inventory, checkout and imports. */
+	@Transactional(readOnly = true)
+	public Optional<Product> findBySku(StoreId store, String sku) {
+		return products.findIdBySku(store, sku).flatMap(id -> products.find(store, id));
+	}
+
+	@Transactional
+	public Product create(StoreId store, ProductDraft draft) {
+		if (draft.title() == null || draft.title().isBlank()) {
+			throw BusinessRuleViolation.ofField("VALIDATION_FAILED", "title", "is required");
+		}
+		if (draft.variants() == null || draft.variants().isEmpty()) {
+			throw BusinessRuleViolation.ofField("VALIDATION_FAILED", "variants", "a product needs at least one variant with a price");
+		}
+		Instant now = products.now();
+		Product blank = new Product(ProductId.random(), "", draft.title(), "", null, null, List.of(), ProductStatus.DRAFT,
+				null, null, false, null, List.of(), List.of(), Map.of(), List.of(), Map.of(), List.of(), now, now, 0);
+		Product product = apply(store, blank, draft, now, true);
+		try {
+			products.insert(store, product);
+		}
+		catch (DuplicateKeyException ex) {
+			throw conflict(ex);
+		}
+		auditLog.record(store, "product.created", "product", product.id().toString(), "Created product " + product.title());
+		events.publishEvent(new ProductChanged(store, product.id()));
+		return products.find(store, product.id()).orElseThrow();
+	}
+
+	@Transactional
+	public Product update(StoreId store, ProductId id, ProductDraft draft) {
+		Product current = get(store, id);
+		Product changed = apply(store, current, draft, products.now(), false);
+		save(store, current, changed);
+		auditLog.record(store, "product.updated", "product", id.toString(), "Changed product " + changed.title());
+		return products.find(store, id).orElseThrow();
+	}
+
+	@Transactional
+	public void delete(StoreId store, ProductId id) {
+		Product product = get(store, id);
+		products.delete(store, id);
+		auditLog.record(store, "product.deleted", "product", id.toString(), "Deleted product " + product.title());
+		events.publishEvent(new ProductDeleted(store, id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Attribute> attributes(StoreId store) {
+		return attributeDefinitions.all(store);
+	}
+
+	@Transactional
+	public Attribute createAttribute(StoreId store, String code, String name, Attribute.Type type, List<String> choices,
+			boolean facet) {
+		if (!code.matches("[a-z][a-z0-9_]{0,62}")) {
+			throw BusinessRuleViolation.ofField("VALIDATION_FAILED", "code", "must be lowercase letters, digits and _");
+		}
+		if (type == Attribute.Type.CHOICE && choices.isEmpty()) {
+			throw BusinessRuleViolation.ofField("VALIDATION_FAILED", "choices", "a choice attribute needs its choices");
+		}
+		Attribute attribute = new Attribute(UUID.randomUUID(), code, name.strip(), type,
+				type == Attribute.Type.CHOICE ? choices.stream().map(String::strip).distinct().toList() : List.of(), facet);
+		try {
+			attributeDefinitions.insert(store, attribute);
+		}
+		catch (DuplicateKeyException ex) {
+			throw BusinessRuleViolation.ofField("ATTRIBUTE_CODE_TAKEN", "code", "'" + code + "' exists already");
+		}
+		auditLog.record(store, "attribute.created", "attribute", attribute.id().toString(), "Created attribute " + code);
+		return attribute;
+	}
+
+	@Transactional
+	public void deleteAttribute(StoreId store, UUID id) {
+		Attribute attribute = attributeDefinitions.find(store, id)
+			.orElseThrow(() -> new ResourceNotFound("Attribute", id.toString()));
+		attributeDefinitions.delete(store, id);
+		auditLog.record(store, "attribute.deleted", "attribute", id.toString(), "Deleted attribute " + attribute.code());
+	}
+
+	/** One action on many products, all or nothing. */
+	@Transactional
+	public int bulk(StoreId store, List<ProductId> ids, BulkAction action) {
+		int changed = 0;
+		for (ProductId id : new LinkedHashSet<>(ids)) {
+			Product current = get(store, id);
+			Product next = action.applyTo(current, products.now());
+			if (!next.equals(current)) {
+				save(store, current, next);
+				changed++;
+			}
+		}
+		auditLog.record(store, "product.bulk", "product", "bulk", action.describe() + " on " + changed + " products");
+		return changed;
+	}
+
+	private void save(StoreId store, Product current, Product changed) {
+		try {
+			if (!products.update(store, changed, current.version())) {
+				throw new BusinessRuleViolation("CONCURRENT_MODIFICATION", 409,
+						"The product was changed by someone else at the same time; reload it and try again.");
+			}
+		}
+		catch (DuplicateKeyException ex) {
+			throw conflict(ex);
+		}
+		events.publishEvent(new ProductChanged(store, changed.id()));
+	}
+
+	private Product apply(StoreId store, Product current, ProductDraft d, Instant now, boolean creating) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		Currency currency = stores.get(store).defaultCurrency();
+
+		String title = d.title() != null ? d.title().strip() : current.title();
+		if (title.isEmpty()) {
+			errors.put("title", "must not be blank");
+		}
+		String handle = d.handle() != null ? d.handle() : creating ? uniqueHandle(store, Handles.fromTitle(title)) : current.handle();
+		if (d.handle() != null && products.handleTaken(store, handle, current.id())) {
+			errors.put("handle", "'" + handle + "' is used by another product");
+		}
+		List<String> tags = d.tags() != null ? d.tags().stream().map(String::strip).distinct().toList() : current.tags();
+		ProductStatus status = d.status() != null ? d.status() : current.status();
+		boolean published = d.published() != null ? d.published() : current.published();
+		Instant publishedAt = published ? (current.publishedAt() != null ? current.publishedAt() : now) : null;
+
+		List<Product.Option> options = current.options();
+		List<Variant> variants = current.variants();
+		if (d.variants() != null || d.options() != null) {
+			List<ProductDraft.OptionDraft> optionDrafts = d.options() != null ? d.options()
+					: current.options().stream().map(o -> new ProductDraft.OptionDraft(o.name(), o.values())).toList();
+			List<ProductDraft.VariantDraft> variantDrafts = d.variants() != null ? d.variants() : current.variants().stream()
+				.map(v -> new ProductDraft.VariantDraft(v.id().value(), v.sku(), v.barcode(), v.price(), v.compareAtPrice(),
+						v.cost(), v.options(), v.weightGrams(), v.lengthMm(), v.widthMm(), v.heightMm(), v.taxable(),
+						v.inventoryPolicy(), v.preorderLimit()))
+				.toList();
+			variants = variants(store, current, optionDrafts, variantDrafts, currency, errors);
+			options = options(optionDrafts, variants, errors);
+		}
+
+		Map<String, String> attributes = current.attributes();
+		if (d.attributes() != null) {
+			Map<String, Attribute> known = new LinkedHashMap<>();
+			attributeDefinitions.all(store).forEach(a -> known.put(a.code(), a));
+			d.attributes().forEach((code, value) -> {
+				Attribute definition = known.get(code);
+				String problem = definition == null ? "there is no attribute '" + code + "'; create it first"
+						: definition.problemWith(value.strip());
+				if (problem != null) {
+					errors.put("attributes." + code, problem);
+				}
+			});
+			attributes = new LinkedHashMap<>();
+			for (var entry : d.attributes().entrySet()) {
+				attributes.put(entry.getKey(), entry.getValue().strip());
+			}
+		}
+		List<UUID> categories = current.categoryIds();
+		if (d.categoryIds() != null) {
+			categories = d.categoryIds().stream().distinct().toList();
+			Set<UUID> existing = new HashSet<>(products.existingCategories(store, categories));
+			if (!existing.containsAll(categories)) {
+				errors.put("categoryIds", "some categories do not exist in this store");
+			}
+		}
+		List<Product.Related> related = current.related();
+		if (d.related() != null) {
+			related = d.related().stream().distinct().toList();
+			List<UUID> targets = related.stream().map(r -> r.productId().value()).toList();
+			if (targets.contains(current.id().value())) {
+				errors.put("related", "a product cannot be related to itself");
+			}
+			else if (!new HashSet<>(products.existingProducts(store, targets)).containsAll(targets)) {
+				errors.put("related", "some related products do not exist in this store");
+			}
+		}
+		Map<String, Product.Translation> translations = current.translations();
+		if (d.translations() != null) {
+			translations = new LinkedHashMap<>();
+			for (var entry : d.translations().entrySet()) {
+				Product.Translation t = entry.getValue();
+				translations.put(entry.getKey(), new Product.Translation(blankToNull(t.title()),
+						t.descriptionHtml() == null ? null : RichText.sanitize(t.descriptionHtml()), blankToNull(t.seoTitle()),
+						blankToNull(t.seoDescription())));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidProduct(errors);
+		}
+		return new Product(current.id(), handle, title,
+				d.descriptionHtml() != null ? RichText.sanitize(d.descriptionHtml()) : current.descriptionHtml(),
+				d.vendor() != null ? blankToNull(d.vendor()) : current.vendor(),
+				d.productType() != null ? blankToNull(d.productType()) : current.productType(), tags, status,
+				d.seoTitle() != null ? blankToNull(d.seoTitle()) : current.seoTitle(),
+				d.seoDescription() != null ? blankToNull(d.seoDescription()) : current.seoDescription(), published,
+				publishedAt, options, variants, attributes, categories, translations, related, current.createdAt(), now,
+				current.version());
+	}
+
+	private List<Variant> variants(StoreId store, Product current, List<ProductDraft.OptionDraft> options,
+			List<ProductDraft.VariantDraft> drafts, Currency currency, Map<String, String> errors) {
+		Map<UUID, Variant> byId = new LinkedHashMap<>();
+		Map<String, Variant> bySku = new LinkedHashMap<>();
+		current.variants().forEach(v -> {
+			byId.put(v.id().value(), v);
+			if (v.sku() != null) {
+				bySku.put(v.sku(), v);
+			}
+		});
+		List<Variant> result = new ArrayList<>();
+		Set<String> skus = new HashSet<>();
+		Set<List<String>> combinations = new HashSet<>();
+		for (int i = 0; i < drafts.size(); i++) {
+			ProductDraft.VariantDraft v = drafts.get(i);
+			String at = "variants[" + i + "].";
+			String sku = blankToNull(v.sku());
+			if (sku != null && !skus.add(sku)) {
+				errors.put(at + "sku", "'" + sku + "' appears twice in this product");
+			}
+			String barcode = blankToNull(v.barcode());
+			if (barcode != null && !Barcodes.isValidGtin(barcode)) {
+				errors.put(at + "barcode", "'" + barcode + "' is not a valid GTIN/EAN/UPC (8, 12, 13 or 14 digits with check digit)");
+			}
+			checkAmount(at + "price", v.price(), currency, errors);
+			checkAmount(at + "compareAtPrice", v.compareAtPrice(), currency, errors);
+			checkAmount(at + "cost", v.cost(), currency, errors);
+			List<String> values = v.options() == null ? List.of() : v.options().stream().map(String::strip).toList();
+			if (values.size() != options.size()) {
+				errors.put(at + "options", "needs one value for each option (" + options.size() + ")");
+			}
+			else if (!combinations.add(values)) {
+				errors.put(at + "options", "another variant already has " + String.join(" / ", values));
+			}
+			InventoryPolicy policy = v.inventoryPolicy() != null ? v.inventoryPolicy() : InventoryPolicy.DENY;
+			if (policy == InventoryPolicy.PREORDER && v.preorderLimit() == null) {
+				errors.put(at + "preorderLimit", "is required for pre-orders");
+			}
+			Variant existing = v.id() != null ? byId.get(v.id()) : sku != null ? bySku.get(sku) : null;
+			if (v.id() != null && existing == null) {
+				errors.put(at + "id", "is not a variant of this product");
+			}
+			VariantId id = existing != null ? existing.id() : new VariantId(UUID.randomUUID());
+			result.add(new Variant(id, current.id(), i + 1, sku, barcode, v.price(), v.compareAtPrice(), v.cost(), values,
+					v.weightGrams(), v.lengthMm(), v.widthMm(), v.heightMm(), v.taxable() == null || v.taxable(), policy,
+					policy == InventoryPolicy.PREORDER ? v.preorderLimit() : null));
+		}
+		List<String> taken = products.skusTakenElsewhere(store, skus, current.id());
+		if (!taken.isEmpty()) {
+			errors.put("variants", "SKU already used by another product: " + String.join(", ", taken));
+		}
+		return result;
+	}
+
+	private static void checkAmount(String field, @Nullable Money amount, Currency currency, Map<String, String> errors) {
+		if (amount == null) {
+			return;
+		}
+		if (!amount.currency().equals(currency)) {
+			errors.put(field, "must be in the store's currency " + currency.getCurrencyCode());
+		}
+		else if (amount.isNegative()) {
+			errors.put(field, "must not be negative");
+		}
+	}
+
+	/** Option values: those declared, then any a variant uses that were not declared, in first-seen order. */
+	private static List<Product.Option> options(List<ProductDraft.OptionDraft> drafts, List<Variant> variants,
+			Map<String, String> errors) {
+		List<Product.Option> options = new ArrayList<>();
+		Set<String> names = new HashSet<>();
+		for (int i = 0; i < drafts.size(); i++) {
+			ProductDraft.OptionDraft draft = drafts.get(i);
+			if (!names.add(draft.name().strip().toLowerCase(java.util.Locale.ROOT))) {
+				errors.put("options[" + i + "].name", "'" + draft.name() + "' appears twice");
+			}
+			LinkedHashSet<String> values = new LinkedHashSet<>(draft.values() == null ? List.of() : draft.values());
+			final int index = i;
+			variants.stream().filter(v -> v.options().size() > index).forEach(v -> values.add(v.options().get(index)));
+			options.add(new Product.Option(draft.name().strip(), List.copyOf(values)));
+		}
+		return options;
+	}
+
+	private String uniqueHandle(StoreId store, String base) {
+		String handle = base;
+		for (int n = 2; products.handleTaken(store, handle, null); n++) {
+			handle = base + "-" + n;
+		}
+		return handle;
+	}
+
+	private static BusinessRuleViolation conflict(DuplicateKeyException ex) {
+		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
+		if (message.contains("variant_sku_unique")) {
+			return BusinessRuleViolation.ofField("SKU_TAKEN", "variants", "a SKU is already used by another product");
+		}
+		if (message.contains("product_handle_unique")) {
+			return BusinessRuleViolation.ofField("PRODUCT_HANDLE_TAKEN", "handle", "the handle is used by another product");
+		}
+		return new BusinessRuleViolation("CONFLICT", 409, "The change conflicts with another product.");
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	/** A change applied to many products at once from the product list. */
+	public sealed interface BulkAction {
+
+		Product applyTo(Product product, Instant now);
+
+		String describe();
+
+		record Publish(boolean published) implements BulkAction {
+			public Product applyTo(Product p, Instant now) {
+				return with(p, p.status(), published, p.tags(), p.variants(), now);
+			}
+
+			public String describe() {
+				return published ? "Published" : "Unpublished";
+			}
+		}
+
+		record SetStatus(ProductStatus status) implements BulkAction {
+			public Product applyTo(Product p, Instant now) {
+				return with(p, status, p.published(), p.tags(), p.variants(), now);
+			}
+
+			public String describe() {
+				return "Set status " + status;
+			}
+		}
+
+		record Tag(List<String> add, List<String> remove) implements BulkAction {
+			public Product applyTo(Product p, Instant now) {
+				LinkedHashSet<String> tags = new LinkedHashSet<>(p.tags());
+				tags.addAll(add);
+				remove.forEach(tags::remove);
+				return with(p, p.status(), p.published(), List.copyOf(tags), p.variants(), now);
+			}
+
+			public String describe() {
+				return "Tagged +" + add + " -" + remove;
+			}
+		}
+
+		/** Changes every variant's price by an amount or a percentage, rounded half-up to the currency. */
+		record AdjustPrice(BigDecimal amount, boolean percent) implements BulkAction {
+			public Product applyTo(Product p, Instant now) {
+				List<Variant> variants = p.variants().stream().map(v -> {
+					BigDecimal next = percent
+							? v.price().amount().multiply(BigDecimal.ONE.add(amount.movePointLeft(2)))
+							: v.price().amount().add(amount);
+					if (next.signum() < 0) {
+						throw BusinessRuleViolation.ofField("PRICE_BELOW_ZERO", "amount",
+								"would make the price of " + (v.sku() != null ? v.sku() : p.title()) + " negative");
+					}
+					Money price = Money.of(next, v.price().currency(), RoundingMode.HALF_UP);
+					return new Variant(v.id(), v.productId(), v.position(), v.sku(), v.barcode(), price, v.compareAtPrice(),
+							v.cost(), v.options(), v.weightGrams(), v.lengthMm(), v.widthMm(), v.heightMm(), v.taxable(),
+							v.inventoryPolicy(), v.preorderLimit());
+				}).toList();
+				return with(p, p.status(), p.published(), p.tags(), variants, now);
+			}
+
+			public String describe() {
+				return "Changed prices by " + amount.toPlainString() + (percent ? "%" : "");
+			}
+		}
+
+		private static Product with(Product p, ProductStatus status, boolean published, List<String> tags,
+				List<Variant> variants, Instant now) {
+			if (status == p.status() && published == p.published() && tags.equals(p.tags()) && variants.equals(p.variants())) {
+				return p;
+			}
+			Instant publishedAt = published ? (p.publishedAt() != null ? p.publishedAt() : now) : null;
+			return new Product(p.id(), p.handle(), p.title(), p.descriptionHtml(), p.vendor(), p.productType(), tags, status,
+					p.seoTitle(), p.seoDescription(), published, publishedAt, p.options(), variants, p.attributes(),
+					p.categoryIds(), p.translations(), p.related(), p.createdAt(), now, p.version());
+		}
+	}
+}
