@@ -48,13 +48,20 @@ public class CatalogManagement {
 
 	private final dev.shopwright.catalog.domain.Attributes attributeDefinitions;
 
+	private final dev.shopwright.catalog.domain.Categories categoryTree;
+
+	private final dev.shopwright.catalog.domain.Collections collectionStore;
+
 	private final ApplicationEventPublisher events;
 
 	private final AuditLog auditLog;
 
 	CatalogManagement(Products products, dev.shopwright.catalog.domain.ProductLists lists, StoreManagement stores,
-			dev.shopwright.catalog.domain.Attributes attributeDefinitions, ApplicationEventPublisher events,
-			AuditLog auditLog) {
+			dev.shopwright.catalog.domain.Attributes attributeDefinitions,
+			dev.shopwright.catalog.domain.Categories categoryTree, dev.shopwright.catalog.domain.Collections collectionStore,
+			ApplicationEventPublisher events, AuditLog auditLog) {
+		this.categoryTree = categoryTree;
+		this.collectionStore = collectionStore;
 		this.products = products;
 		this.lists = lists;
 		this.attributeDefinitions = attributeDefinitions;
@@ -400,6 +407,220 @@ public class CatalogManagement {
 
 	private static @Nullable String blankToNull(@Nullable String value) {
 		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	// ---- categories -------------------------------------------------------------------------------------
+
+	@Transactional(readOnly = true)
+	public List<Category> categories(StoreId store) {
+		return categoryTree.all(store);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Category> findCategory(StoreId store, UUID id) {
+		return categoryTree.find(store, id);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Category> findCategoryByHandle(StoreId store, String handle) {
+		return categoryTree.findByHandle(store, handle);
+	}
+
+	/** The category's ancestors from the root, then the category itself. */
+	@Transactional(readOnly = true)
+	public List<Category> breadcrumbs(StoreId store, UUID categoryId) {
+		Category category = categoryTree.find(store, categoryId)
+			.orElseThrow(() -> new ResourceNotFound("Category", categoryId.toString()));
+		Map<UUID, Category> all = new LinkedHashMap<>();
+		categoryTree.all(store).forEach(c -> all.put(c.id(), c));
+		return category.path().stream().map(all::get).filter(java.util.Objects::nonNull).toList();
+	}
+
+	/** Products in the category or below it. */
+	@Transactional(readOnly = true)
+	public List<UUID> productIdsInCategory(StoreId store, UUID categoryId) {
+		Category category = categoryTree.find(store, categoryId)
+			.orElseThrow(() -> new ResourceNotFound("Category", categoryId.toString()));
+		return categoryTree.productIdsInSubtree(store, category);
+	}
+
+	@Transactional
+	public Category createCategory(StoreId store, String name, @Nullable String handle, @Nullable UUID parentId,
+			@Nullable String description) {
+		Category parent = parentId == null ? null : categoryTree.find(store, parentId)
+			.orElseThrow(() -> BusinessRuleViolation.ofField("VALIDATION_FAILED", "parentId", "no such category"));
+		String chosen = handle != null ? handle : uniqueCategoryHandle(store, Handles.fromTitle(name));
+		if (categoryTree.handleTaken(store, chosen, null)) {
+			throw BusinessRuleViolation.ofField("CATEGORY_HANDLE_TAKEN", "handle", "'" + chosen + "' is used by another category");
+		}
+		UUID id = UUID.randomUUID();
+		List<UUID> path = new ArrayList<>(parent == null ? List.of() : parent.path());
+		path.add(id);
+		Category category = new Category(id, parentId, chosen, name.strip(), description == null ? "" : description.strip(),
+				List.copyOf(path), 0);
+		categoryTree.insert(store, category);
+		auditLog.record(store, "category.created", "category", id.toString(), "Created category " + category.name());
+		events.publishEvent(new dev.shopwright.catalog.events.CategoryChanged(store, id));
+		return category;
+	}
+
+	/**
+	 * Renames, re-handles, re-orders or moves a category; a move takes the whole subtree along and may not put
+	 * a category below itself.
+	 */
+	@Transactional
+	public Category updateCategory(StoreId store, UUID id, @Nullable String name, @Nullable String handle,
+			@Nullable String description, @Nullable Integer position, boolean moveTo, @Nullable UUID newParentId) {
+		Category current = categoryTree.find(store, id).orElseThrow(() -> new ResourceNotFound("Category", id.toString()));
+		if (handle != null && categoryTree.handleTaken(store, handle, id)) {
+			throw BusinessRuleViolation.ofField("CATEGORY_HANDLE_TAKEN", "handle", "'" + handle + "' is used by another category");
+		}
+		Category changed = new Category(id, current.parentId(), handle != null ? handle : current.handle(),
+				name != null ? name.strip() : current.name(), description != null ? description.strip() : current.description(),
+				current.path(), position != null ? position : current.position());
+		categoryTree.update(store, changed);
+		if (moveTo && !java.util.Objects.equals(newParentId, current.parentId())) {
+			Category parent = null;
+			if (newParentId != null) {
+				parent = categoryTree.find(store, newParentId)
+					.orElseThrow(() -> BusinessRuleViolation.ofField("VALIDATION_FAILED", "parentId", "no such category"));
+				if (parent.path().contains(id)) {
+					throw BusinessRuleViolation.ofField("CATEGORY_CYCLE", "parentId", "a category cannot move below itself");
+				}
+			}
+			categoryTree.move(store, current, parent);
+		}
+		auditLog.record(store, "category.updated", "category", id.toString(), "Changed category " + changed.name());
+		events.publishEvent(new dev.shopwright.catalog.events.CategoryChanged(store, id));
+		return categoryTree.find(store, id).orElseThrow();
+	}
+
+	/** Only an empty leaf can go: move or delete its children, and take its products out, first. */
+	@Transactional
+	public void deleteCategory(StoreId store, UUID id) {
+		Category category = categoryTree.find(store, id).orElseThrow(() -> new ResourceNotFound("Category", id.toString()));
+		if (categoryTree.childCount(store, id) > 0) {
+			throw new BusinessRuleViolation("CATEGORY_HAS_CHILDREN", 409,
+					"Category " + category.name() + " has subcategories; move or delete them first.");
+		}
+		List<UUID> affected = categoryTree.productIdsInSubtree(store, category);
+		categoryTree.delete(store, id);
+		auditLog.record(store, "category.deleted", "category", id.toString(), "Deleted category " + category.name());
+		events.publishEvent(new dev.shopwright.catalog.events.CategoryChanged(store, id));
+		affected.forEach(product -> events.publishEvent(new ProductChanged(store, new ProductId(product))));
+	}
+
+	private String uniqueCategoryHandle(StoreId store, String base) {
+		String handle = base;
+		for (int n = 2; categoryTree.handleTaken(store, handle, null); n++) {
+			handle = base + "-" + n;
+		}
+		return handle;
+	}
+
+	// ---- collections ------------------------------------------------------------------------------------
+
+	@Transactional(readOnly = true)
+	public List<Collection> collections(StoreId store) {
+		return collectionStore.all(store);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Collection> findCollection(StoreId store, UUID id) {
+		return collectionStore.find(store, id);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Collection> findCollectionByHandle(StoreId store, String handle) {
+		return collectionStore.findByHandle(store, handle);
+	}
+
+	/** One page of a collection's products (ids), always current for rule-based collections. */
+	@Transactional(readOnly = true)
+	public dev.shopwright.shared.Page<UUID> collectionProductIds(StoreId store, UUID collectionId, @Nullable String cursor,
+			int limit) {
+		Collection collection = collectionStore.find(store, collectionId)
+			.orElseThrow(() -> new ResourceNotFound("Collection", collectionId.toString()));
+		var page = collectionStore.productIds(store, collection, cursor, limit);
+		return new dev.shopwright.shared.Page<>(page.ids(), page.nextCursor());
+	}
+
+	/** The collections the product is in now, for search and storefront filters. */
+	@Transactional(readOnly = true)
+	public List<UUID> collectionsContaining(StoreId store, ProductId product) {
+		return collectionStore.containing(store, product.value());
+	}
+
+	@Transactional
+	public Collection saveCollection(StoreId store, @Nullable UUID id, String title, @Nullable String handle,
+			@Nullable String description, Collection.Kind kind, boolean matchAll, List<Collection.Rule> rules,
+			boolean published) {
+		Collection current = id == null ? null : collectionStore.find(store, id)
+			.orElseThrow(() -> new ResourceNotFound("Collection", id.toString()));
+		if (current != null && current.kind() != kind) {
+			throw BusinessRuleViolation.ofField("COLLECTION_KIND_FIXED", "kind", "a collection cannot change between MANUAL and RULE");
+		}
+		if (kind == Collection.Kind.RULE && rules.isEmpty()) {
+			throw BusinessRuleViolation.ofField("VALIDATION_FAILED", "rules", "a rule-based collection needs at least one rule");
+		}
+		for (int i = 0; i < rules.size(); i++) {
+			Collection.Rule rule = rules.get(i);
+			if (rule.field() == Collection.Field.PRICE) {
+				try {
+					new BigDecimal(rule.value());
+				}
+				catch (NumberFormatException ex) {
+					throw BusinessRuleViolation.ofField("VALIDATION_FAILED", "rules[" + i + "].value", "must be a number for PRICE");
+				}
+			}
+		}
+		UUID collectionId = current != null ? current.id() : UUID.randomUUID();
+		String chosen = handle != null ? handle : current != null ? current.handle() : Handles.fromTitle(title);
+		if (collectionStore.handleTaken(store, chosen, collectionId)) {
+			throw BusinessRuleViolation.ofField("COLLECTION_HANDLE_TAKEN", "handle", "'" + chosen + "' is used by another collection");
+		}
+		Instant now = products.now();
+		Collection collection = new Collection(collectionId, chosen, title.strip(), description == null ? "" : description,
+				kind, matchAll, kind == Collection.Kind.RULE ? List.copyOf(rules) : List.of(), published,
+				current != null ? current.createdAt() : now, now);
+		collectionStore.save(store, collection);
+		auditLog.record(store, current == null ? "collection.created" : "collection.updated", "collection",
+				collectionId.toString(), (current == null ? "Created" : "Changed") + " collection " + collection.title());
+		events.publishEvent(new dev.shopwright.catalog.events.CollectionChanged(store, collectionId));
+		return collection;
+	}
+
+	@Transactional
+	public void deleteCollection(StoreId store, UUID id) {
+		Collection collection = collectionStore.find(store, id)
+			.orElseThrow(() -> new ResourceNotFound("Collection", id.toString()));
+		collectionStore.delete(store, id);
+		auditLog.record(store, "collection.deleted", "collection", id.toString(), "Deleted collection " + collection.title());
+		events.publishEvent(new dev.shopwright.catalog.events.CollectionChanged(store, id));
+	}
+
+	@Transactional
+	public void addToCollection(StoreId store, UUID collectionId, List<ProductId> productIds) {
+		Collection collection = collectionStore.find(store, collectionId)
+			.orElseThrow(() -> new ResourceNotFound("Collection", collectionId.toString()));
+		if (collection.kind() != Collection.Kind.MANUAL) {
+			throw new BusinessRuleViolation("COLLECTION_IS_RULE_BASED", 422,
+					"Products join a rule-based collection by its rules, not by hand.");
+		}
+		List<UUID> ids = productIds.stream().map(ProductId::value).distinct().toList();
+		if (!new HashSet<>(products.existingProducts(store, ids)).containsAll(ids)) {
+			throw BusinessRuleViolation.ofField("VALIDATION_FAILED", "productIds", "some products do not exist in this store");
+		}
+		collectionStore.addProducts(store, collectionId, ids);
+		events.publishEvent(new dev.shopwright.catalog.events.CollectionChanged(store, collectionId));
+	}
+
+	@Transactional
+	public void removeFromCollection(StoreId store, UUID collectionId, ProductId productId) {
+		if (!collectionStore.removeProduct(store, collectionId, productId.value())) {
+			throw new ResourceNotFound("Product in collection", productId.toString());
+		}
+		events.publishEvent(new dev.shopwright.catalog.events.CollectionChanged(store, collectionId));
 	}
 
 	/** A change applied to many products at once from the product list. */
