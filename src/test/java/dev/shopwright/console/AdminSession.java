@@ -110,6 +110,19 @@ final class AdminSession {
 		return postRaw(path, withToken);
 	}
 
+	/** Posts fields that may repeat (several checkboxes of one name), with the session's CSRF token. */
+	Page postAll(String path, java.util.List<Map.Entry<String, String>> fields) {
+		if (csrf == null) {
+			get("/admin");
+		}
+		java.util.List<Map.Entry<String, String>> withToken = new java.util.ArrayList<>(fields);
+		withToken.add(Map.entry("_csrf", String.valueOf(csrf)));
+		String body = withToken.stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
 	/** Posts exactly the given fields: no CSRF token unless it is among them. */
 	Page postRaw(String path, Map<String, String> fields) {
 		String body = fields.entrySet().stream()

@@ -42,7 +42,7 @@ class CategoryAdminController {
 	}
 
 	/** The category form as posted; blank parent means the top level. */
-	record CategoryForm(String name, String handle, String parentId, String description) {
+	record CategoryForm(String name, @jakarta.validation.constraints.Pattern(regexp = "|[a-z0-9](?:[a-z0-9-]{0,253}[a-z0-9])?", message = "must be lowercase letters, digits and dashes") String handle, String parentId, String description) {
 
 		static CategoryForm blank() {
 			return new CategoryForm("", "", "", "");

@@ -53,7 +53,7 @@ class CollectionAdminController {
 	record RuleRow(String field, String operator, String value) {
 	}
 
-	record CollectionForm(String title, String handle, String description, String kind, boolean matchAll,
+	record CollectionForm(String title, @jakarta.validation.constraints.Pattern(regexp = "|[a-z0-9](?:[a-z0-9-]{0,253}[a-z0-9])?", message = "must be lowercase letters, digits and dashes") String handle, String description, String kind, boolean matchAll,
 			List<RuleRow> rules, boolean published) {
 
 		static CollectionForm of(Collection c) {

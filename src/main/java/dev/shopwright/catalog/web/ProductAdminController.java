@@ -102,7 +102,7 @@ class ProductAdminController {
 			return new ProductListing(blankToNull(q), s, blankToNull(vendor), blankToNull(type), blankToNull(tag), order);
 		}
 
-		String query() {
+		public String query() {
 			var uri = UriComponentsBuilder.newInstance();
 			Map<String, String> values = new LinkedHashMap<>();
 			values.put("q", q);

@@ -43,7 +43,7 @@ record ProductForm(String title, String handle, String descriptionHtml, String v
 
 	record OptionRow(String name, String values) {
 
-		boolean named() {
+		public boolean named() {
 			return !name.isBlank();
 		}
 
@@ -81,7 +81,7 @@ record ProductForm(String title, String handle, String descriptionHtml, String v
 			return new TranslationRow("", "", "", "");
 		}
 
-		boolean isBlank() {
+		public boolean isBlank() {
 			return title.isBlank() && descriptionHtml.isBlank() && seoTitle.isBlank() && seoDescription.isBlank();
 		}
 	}
