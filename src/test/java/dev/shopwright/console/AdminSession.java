@@ -92,6 +92,11 @@ final class AdminSession {
 		return send(HttpRequest.newBuilder(uri(path)).GET());
 	}
 
+	/** GET as htmx sends it (the HX-Request header), for the fragments a page swaps in. */
+	Page getHtmx(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).header("HX-Request", "true").GET());
+	}
+
 	/** GET, following redirects (within the console) until a page answers. */
 	Page open(String path) {
 		return follow(get(path));

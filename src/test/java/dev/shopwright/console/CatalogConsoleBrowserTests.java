@@ -135,6 +135,7 @@ class CatalogConsoleBrowserTests {
 		WebElement notice = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main .notice")));
 		assertThat(notice.getText()).isEqualTo("Product " + title + " created.");
 		assertThat(driver.findElements(By.cssSelector("#variants-table tr.variant-row"))).hasSize(2);
+		screenshot("catalog-product-editor.png");
 
 		driver.findElement(By.cssSelector("nav.sidebar a[href='/admin/products']")).click();
 		waitFor().until(ExpectedConditions.urlToBe(url("/admin/products")));

@@ -141,6 +141,11 @@ class CatalogConsolePageTests {
 		Matcher link = Pattern.compile("<a href=\"(/admin/products\\?[^\"]*cursor=[^\"]+)\"").matcher(first.body());
 		assertThat(more.find()).isTrue();
 		assertThat(link.find()).as("a next link that works without JavaScript too").isTrue();
+		Page fragment = owner.getHtmx(AdminSession.unescape(link.group(1)));
+		assertThat(fragment.status()).isEqualTo(200);
+		assertThat(fragment.body()).as("htmx gets only the rows to append").doesNotContain("<html").doesNotContain("<h1>")
+			.matches("(?s)\\s*<tr.*");
+		assertThat(rowIds(fragment.body())).containsExactlyElementsOf(created.subList(50, 52));
 		Page second = owner.get(AdminSession.unescape(link.group(1)));
 		assertThat(second.status()).isEqualTo(200);
 		assertThat(rowIds(second.body())).containsExactlyElementsOf(created.subList(50, 52));
@@ -328,6 +333,31 @@ class CatalogConsolePageTests {
 		Page handleRefused = owner.post("/admin/products/new", badHandle);
 		assertThat(handleRefused.body()).contains("must be lowercase letters, digits and dashes")
 			.containsPattern("id=\"handle\"[^>]*aria-invalid=\"true\"");
+	}
+
+	@Test
+	void aProductChangedBySomeoneElseMeanwhileIsNotOverwrittenSilently() {
+		String id = product("Contested Chair", Map.of(), "99.00", ApiClient.unique("CH"));
+		Map<String, String> form = AdminSession.formFields(owner.get("/admin/products/" + id).body(), "product-form");
+		assertThat(form).containsKey("version");
+		assertThat(storeApi.patch("/api/admin/v1/products/" + id, Map.of("title", "Chair renamed by the API")).status())
+			.isEqualTo(200);
+
+		form.put("title", "Chair renamed in the console");
+		form.put("action", "save");
+		Page stale = owner.post("/admin/products/" + id, form);
+		assertThat(stale.status()).isEqualTo(200);
+		assertThat(stale.body()).contains("Someone else changed this product since you opened it.");
+		assertThat(AdminSession.inputValue(stale.body(), "title")).isEqualTo("Chair renamed in the console");
+		assertThat(read(id).get("title").asString()).isEqualTo("Chair renamed by the API");
+
+		Map<String, String> again = AdminSession.formFields(stale.body(), "product-form");
+		again.put("action", "save");
+		again.put("status", "DRAFT");
+		Page saved = owner.post("/admin/products/" + id, again);
+		assertThat(saved.isRedirect()).as(saved.toString()).isTrue();
+		owner.follow(saved);
+		assertThat(read(id).get("title").asString()).isEqualTo("Chair renamed in the console");
 	}
 
 	@Test

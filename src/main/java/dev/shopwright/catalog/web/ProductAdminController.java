@@ -263,15 +263,24 @@ class ProductAdminController {
 		ProductForm form = ProductForm.parse(params, locales());
 		String action = String.valueOf(params.getFirst("action"));
 		if (!action.equals("save") && !action.equals("null")) {
+			model.addAttribute("version", params.getFirst("version"));
 			return editor(rework(form, action), product, model);
+		}
+		String version = params.getFirst("version");
+		if (version != null && !version.equals(String.valueOf(product.version()))) {
+			model.addAttribute("formError", "Someone else changed this product since you opened it. Your input is kept below:"
+					+ " save again to replace their changes, or reload the page to see them.");
+			return editor(form, product, model);
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		ProductDraft draft = form.toDraft(currency(), this::productByReference, errors);
 		if (draft == null) {
 			refuse(errors, model);
+			model.addAttribute("version", version);
 			return editor(form, product, model);
 		}
 		if (!forms.submit(draft, () -> catalog.update(currentStore.id(), product.id(), draft), model)) {
+			model.addAttribute("version", version);
 			return editor(form, product, model);
 		}
 		redirect.addFlashAttribute("notice", "Product saved.");
@@ -331,6 +340,9 @@ class ProductAdminController {
 		StoreId store = currentStore.id();
 		model.addAttribute("form", form);
 		model.addAttribute("product", product);
+		if (product != null && !model.containsAttribute("version")) {
+			model.addAttribute("version", String.valueOf(product.version()));
+		}
 		model.addAttribute("statuses", ProductStatus.values());
 		model.addAttribute("policies", InventoryPolicy.values());
 		model.addAttribute("currency", currency().getCurrencyCode());
