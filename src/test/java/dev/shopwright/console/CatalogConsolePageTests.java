@@ -461,7 +461,12 @@ class CatalogConsolePageTests {
 
 		AdminSession support = AdminSession.at(port).logIn(newStaff("SUPPORT"), STAFF_PASSWORD);
 		support.follow(support.post("/admin/stores/switch", Map.of("storeId", storeId())));
-		assertThat(support.get("/admin/products").status()).isEqualTo(200);
+		Page readOnly = support.get("/admin/products");
+		assertThat(readOnly.status()).isEqualTo(200);
+		assertThat(readOnly.body()).as("no controls they cannot use").contains("Role Test Lamp")
+			.doesNotContain("id=\"bulk-apply\"").doesNotContain("id=\"new-product\"");
+		assertThat(support.get("/admin/products/" + product).body()).doesNotContain("id=\"save-product\"")
+			.contains("Your role lets you look at products but not change them.");
 		assertThat(support.get("/admin/categories").status()).isEqualTo(200);
 		assertThat(support.postAll("/admin/products/bulk", List.of(Map.entry("ids", product), Map.entry("action", "unpublish")))
 			.status()).isEqualTo(403);
