@@ -136,6 +136,9 @@ class CatalogConsoleBrowserTests {
 		assertThat(notice.getText()).isEqualTo("Product " + title + " created.");
 		assertThat(driver.findElements(By.cssSelector("#variants-table tr.variant-row"))).hasSize(2);
 		screenshot("catalog-product-editor.png");
+		assertThat(((JavascriptExecutor) driver).executeScript(
+				"return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+			.as("the wide variants grid scrolls inside its own box, not the page").isEqualTo(true);
 
 		driver.findElement(By.cssSelector("nav.sidebar a[href='/admin/products']")).click();
 		waitFor().until(ExpectedConditions.urlToBe(url("/admin/products")));
