@@ -337,7 +337,9 @@ class CatalogConsolePageTests {
 
 	@Test
 	void aProductChangedBySomeoneElseMeanwhileIsNotOverwrittenSilently() {
-		String id = product("Contested Chair", Map.of(), "99.00", ApiClient.unique("CH"));
+		String cushion = product("Chair Cushion", Map.of(), "19.00");
+		String id = product("Contested Chair", Map.of("related", List.of(Map.of("productId", cushion, "kind", "UPSELL"))),
+				"99.00", ApiClient.unique("CH"));
 		Map<String, String> form = AdminSession.formFields(owner.get("/admin/products/" + id).body(), "product-form");
 		assertThat(form).containsKey("version");
 		assertThat(storeApi.patch("/api/admin/v1/products/" + id, Map.of("title", "Chair renamed by the API")).status())
@@ -358,6 +360,8 @@ class CatalogConsolePageTests {
 		assertThat(saved.isRedirect()).as(saved.toString()).isTrue();
 		owner.follow(saved);
 		assertThat(read(id).get("title").asString()).isEqualTo("Chair renamed in the console");
+		assertThat(read(id).get("related").get(0).get("kind").asString()).as("the console keeps the relation's kind")
+			.isEqualTo("UPSELL");
 	}
 
 	@Test

@@ -238,7 +238,7 @@ record ProductForm(String title, String handle, String descriptionHtml, String v
 	 * is not a number); everything else the catalog checks.
 	 */
 	@Nullable ProductDraft toDraft(Currency currency, Function<String, @Nullable ProductId> productByReference,
-			Map<String, String> errors) {
+			Map<ProductId, Product.RelationKind> currentKinds, Map<String, String> errors) {
 		List<ProductDraft.OptionDraft> optionDrafts = new ArrayList<>();
 		List<Integer> optionSlots = new ArrayList<>();
 		for (int i = 0; i < options.size(); i++) {
@@ -326,7 +326,7 @@ record ProductForm(String title, String handle, String descriptionHtml, String v
 				errors.put("related", "no product with the handle or id '" + reference + "'");
 			}
 			else {
-				relatedProducts.add(new Product.Related(target, Product.RelationKind.CROSS_SELL));
+				relatedProducts.add(new Product.Related(target, currentKinds.getOrDefault(target, Product.RelationKind.CROSS_SELL)));
 			}
 		}
 		if (!errors.isEmpty()) {
