@@ -92,6 +92,11 @@ final class AdminSession {
 		return send(HttpRequest.newBuilder(uri(path)).GET());
 	}
 
+	/** GET as htmx sends it (the HX-Request header), for the fragments a page swaps in. */
+	Page getHtmx(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).header("HX-Request", "true").GET());
+	}
+
 	/** GET, following redirects (within the console) until a page answers. */
 	Page open(String path) {
 		return follow(get(path));
@@ -108,6 +113,19 @@ final class AdminSession {
 		Map<String, String> withToken = new LinkedHashMap<>(fields);
 		withToken.putIfAbsent("_csrf", csrf);
 		return postRaw(path, withToken);
+	}
+
+	/** Posts fields that may repeat (several checkboxes of one name), with the session's CSRF token. */
+	Page postAll(String path, java.util.List<Map.Entry<String, String>> fields) {
+		if (csrf == null) {
+			get("/admin");
+		}
+		java.util.List<Map.Entry<String, String>> withToken = new java.util.ArrayList<>(fields);
+		withToken.add(Map.entry("_csrf", String.valueOf(csrf)));
+		String body = withToken.stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	/** Posts exactly the given fields: no CSRF token unless it is among them. */

@@ -27,11 +27,18 @@ public class ProductLists {
 
 	/** Ids of one page, plus the cursor of the next page (null on the last). */
 	public Page ids(StoreId store, ProductListing listing, @Nullable String cursor, int limit) {
-		String key = switch (listing.sort()) {
-			case UPDATED -> "to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')";
-			case CREATED -> "to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')";
+		// the list orders by the indexed expression itself (product_updated, product_created, product_title), so that
+		// a page reads its rows from the index instead of sorting the whole store; sort_key is the cursor's text form
+		String column = switch (listing.sort()) {
+			case UPDATED -> "p.updated_at";
+			case CREATED -> "p.created_at";
 			case TITLE -> "lower(p.title)";
 		};
+		String key = switch (listing.sort()) {
+			case UPDATED, CREATED -> "to_char(" + column + " at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')";
+			case TITLE -> column;
+		};
+		String cursorValue = listing.sort() == ProductListing.Sort.TITLE ? "?" : "(cast(? as timestamp) at time zone 'UTC')";
 		boolean descending = listing.sort() != ProductListing.Sort.TITLE;
 		StringBuilder sql = new StringBuilder("select p.id, " + key + " as sort_key from catalog.product p where p.store_id = ?");
 		List<Object> params = new ArrayList<>(List.of(store.value()));
@@ -59,12 +66,21 @@ public class ProductLists {
 		}
 		if (cursor != null) {
 			Cursor position = Cursor.decode(cursor, 2);
-			sql.append(" and (" + key + ", p.id) " + (descending ? "<" : ">") + " (?, ?)");
+			if (listing.sort() != ProductListing.Sort.TITLE) {
+				try {
+					java.time.LocalDateTime.parse(position.get(0));
+				}
+				catch (java.time.format.DateTimeParseException ex) {
+					throw new dev.shopwright.platform.BusinessRuleViolation("INVALID_CURSOR", 400,
+							"cursor is not one this API returned", java.util.Map.of("cursor", "cursor is not one this API returned"));
+				}
+			}
+			sql.append(" and (" + column + ", p.id) " + (descending ? "<" : ">") + " (" + cursorValue + ", ?)");
 			params.add(position.get(0));
 			params.add(position.uuid(1));
 		}
 		String direction = descending ? " desc" : " asc";
-		sql.append(" order by sort_key" + direction + ", p.id" + direction + " limit ?");
+		sql.append(" order by " + column + direction + ", p.id" + direction + " limit ?");
 		params.add(limit + 1);
 		List<Row> rows = jdbc.sql(sql.toString()).params(params)
 			.query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("sort_key"))).list();
