@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.shopwright.catalog.domain.Barcodes;
 import dev.shopwright.catalog.domain.Handles;
+import dev.shopwright.catalog.domain.MediaLibrary;
 import dev.shopwright.catalog.domain.Products;
 import dev.shopwright.catalog.domain.RichText;
 import dev.shopwright.catalog.events.ProductChanged;
@@ -56,12 +57,15 @@ public class CatalogManagement {
 
 	private final AuditLog auditLog;
 
+	private final MediaLibrary media;
+
 	CatalogManagement(Products products, dev.shopwright.catalog.domain.ProductLists lists, StoreManagement stores,
 			dev.shopwright.catalog.domain.Attributes attributeDefinitions,
 			dev.shopwright.catalog.domain.Categories categoryTree, dev.shopwright.catalog.domain.Collections collectionStore,
-			ApplicationEventPublisher events, AuditLog auditLog) {
+			ApplicationEventPublisher events, AuditLog auditLog, MediaLibrary media) {
 		this.categoryTree = categoryTree;
 		this.collectionStore = collectionStore;
+		this.media = media;
 		this.products = products;
 		this.lists = lists;
 		this.attributeDefinitions = attributeDefinitions;
@@ -107,6 +111,35 @@ public class CatalogManagement {
 	@Transactional(readOnly = true)
 	public Optional<Product> findBySku(StoreId store, String sku) {
 		return products.findIdBySku(store, sku).flatMap(id -> products.find(store, id));
+	}
+
+	/** The product's images in position order (404 if there is no such product). */
+	public List<Media> media(StoreId store, ProductId product) {
+		return media.list(store, product);
+	}
+
+	/** Stores an uploaded image with its thumbnails, after the last one; a file that is not a real image is a 422. */
+	public Media addMedia(StoreId store, ProductId product, byte[] content, @Nullable String alt) {
+		return media.upload(store, product, content, alt);
+	}
+
+	/**
+	 * Records an image by URL (PENDING) and fetches it in the background; a failed download marks it FAILED with
+	 * the reason and never fails this call. Joins the caller's transaction; the download starts after it commits.
+	 */
+	public Media addMediaFromUrl(StoreId store, ProductId product, String url, @Nullable String alt,
+			@Nullable Integer position) {
+		return media.addFromUrl(store, product, url, alt, position);
+	}
+
+	/** Changes an image's alt text and/or moves it to a position (1 = first). */
+	public Media updateMedia(StoreId store, ProductId product, UUID mediaId, @Nullable String alt,
+			@Nullable Integer position) {
+		return media.update(store, product, mediaId, alt, position);
+	}
+
+	public void deleteMedia(StoreId store, ProductId product, UUID mediaId) {
+		media.delete(store, product, mediaId);
 	}
 
 	@Transactional

@@ -137,6 +137,16 @@ final class AdminSession {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/** Posts a multipart form (a file upload) with the session's CSRF token, as a browser submits it. */
+	Page postMultipart(String path, dev.shopwright.testing.Multipart form) {
+		if (csrf == null) {
+			get("/admin");
+		}
+		form.field("_csrf", String.valueOf(csrf));
+		return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", form.contentType())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(form.body())));
+	}
+
 	Page follow(Page page) {
 		Page current = page;
 		for (int hops = 0; current.isRedirect(); hops++) {

@@ -101,6 +101,18 @@ public final class ApiClient {
 		return execute(request);
 	}
 
+	/** Sends a body of bytes (a multipart form, a file) with the given content type. */
+	public Response sendBytes(String method, String path, String contentType, byte[] body) {
+		HttpRequest.Builder request = request(path).header("Content-Type", contentType)
+			.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+		return execute(request);
+	}
+
+	/** Posts a multipart/form-data form (file uploads). */
+	public Response postMultipart(String path, Multipart form) {
+		return sendBytes("POST", path, form.contentType(), form.body());
+	}
+
 	private Response send(String method, String path, @Nullable Object body) {
 		HttpRequest.Builder request = request(path);
 		if (body == null) {

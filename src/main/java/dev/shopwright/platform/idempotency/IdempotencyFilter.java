@@ -74,16 +74,34 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response); // no store resolved: the request fails further on anyway
 			return;
 		}
-		CachedBodyRequest cached;
-		try {
-			cached = new CachedBodyRequest(request);
+		HttpServletRequest forwarded;
+		byte[] fingerprint;
+		if (isMultipart(request)) {
+			// uploads: the servlet container parses the parts from the original stream, so leave it unread and
+			// identify the request by its parts instead
+			try {
+				fingerprint = partsDigest(request);
+			}
+			catch (IOException | ServletException | IllegalStateException ex) {
+				chain.doFilter(request, response); // not a readable form (too large, malformed): refused further on
+				return;
+			}
+			forwarded = request;
 		}
-		catch (PayloadTooLarge ex) {
-			ProblemResponses.write(response, Problems.of(413, "PAYLOAD_TOO_LARGE", "Payload too large", ex.getMessage()));
-			return;
+		else {
+			CachedBodyRequest cached;
+			try {
+				cached = new CachedBodyRequest(request);
+			}
+			catch (PayloadTooLarge ex) {
+				ProblemResponses.write(response, Problems.of(413, "PAYLOAD_TOO_LARGE", "Payload too large", ex.getMessage()));
+				return;
+			}
+			fingerprint = cached.body();
+			forwarded = cached;
 		}
 		IdempotencyKeys.Scope scope = new IdempotencyKeys.Scope(store.get(), caller(), key);
-		String hash = hash(request, cached.body());
+		String hash = hash(request, fingerprint);
 
 		if (!keys.claim(scope, hash)) {
 			answerFromStore(scope, hash, response);
@@ -91,7 +109,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
 		try {
-			chain.doFilter(cached, recorded);
+			chain.doFilter(forwarded, recorded);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
 			keys.release(scope);
@@ -148,6 +166,32 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		if (first.body() != null) {
 			response.getOutputStream().write(first.body());
+		}
+	}
+
+	private static boolean isMultipart(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+	}
+
+	/** Names, file names, content types and contents of the parts, in order: what makes two uploads the same. */
+	private static byte[] partsDigest(HttpServletRequest request) throws IOException, ServletException {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (jakarta.servlet.http.Part part : request.getParts()) {
+				digest.update((part.getName() + "\n" + part.getSubmittedFileName() + "\n" + part.getContentType() + "\n")
+					.getBytes(StandardCharsets.UTF_8));
+				try (java.io.InputStream content = part.getInputStream()) {
+					byte[] buffer = new byte[64 * 1024];
+					for (int n; (n = content.read(buffer)) > 0;) {
+						digest.update(buffer, 0, n);
+					}
+				}
+			}
+			return digest.digest();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

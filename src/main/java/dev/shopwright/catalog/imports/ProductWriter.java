@@ -1,0 +1,304 @@
+package dev.shopwright.catalog.imports;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.shopwright.catalog.CatalogManagement;
+import dev.shopwright.catalog.Media;
+import dev.shopwright.catalog.Product;
+import dev.shopwright.catalog.ProductDraft;
+import dev.shopwright.catalog.Variant;
+import dev.shopwright.platform.BusinessRuleViolation;
+import dev.shopwright.shared.StoreId;
+
+/**
+ * Writes one parsed product in its own transaction, through {@link CatalogManagement} so that every catalog rule
+ * applies, together with the job's progress: a product is imported whole or not at all, and the job's counters
+ * always match what was committed. A refused product is recorded with each problem at its line and column.
+ */
+@Component
+class ProductWriter {
+
+	private static final Logger log = LoggerFactory.getLogger(ProductWriter.class);
+
+	enum Outcome {
+		CREATED, UPDATED, FAILED
+	}
+
+	/** The job this node is running: where progress goes and who it is done for. */
+	record Run(StoreId store, UUID job, String node) {
+	}
+
+	/** This node no longer holds the job (another node took it over); stop at once. */
+	static final class LostClaim extends RuntimeException {
+
+		LostClaim() {
+			super("the import job was taken over by another node", null, false, false);
+		}
+	}
+
+	private static final class Refused extends RuntimeException {
+
+		final List<Issue> issues;
+
+		Refused(List<Issue> issues) {
+			super(null, null, false, false);
+			this.issues = issues;
+		}
+	}
+
+	private final CatalogManagement catalog;
+
+	private final ImportJobs jobs;
+
+	private final CatalogLookups lookups;
+
+	private final TransactionTemplate transactions;
+
+	private final Validator validator;
+
+	ProductWriter(CatalogManagement catalog, ImportJobs jobs, CatalogLookups lookups, TransactionTemplate transactions,
+			Validator validator) {
+		this.catalog = catalog;
+		this.jobs = jobs;
+		this.lookups = lookups;
+		this.transactions = transactions;
+		this.validator = validator;
+	}
+
+	Outcome write(Run run, ParsedProduct parsed) {
+		if (!parsed.errors.isEmpty() || parsed.draft == null) {
+			return failed(run, parsed, parsed.errors);
+		}
+		try {
+			return Objects.requireNonNull(transactions.execute(status -> {
+				Product existing = existing(run.store(), parsed);
+				ProductDraft draft = prepare(run.store(), parsed, existing);
+				Product saved = existing == null ? catalog.create(run.store(), draft)
+						: catalog.update(run.store(), existing.id(), draft);
+				attachImages(run.store(), saved, parsed.images);
+				jobs.addIssues(run.store(), run.job(), "WARNING", parsed.label, parsed.warnings);
+				if (!jobs.productDone(run.store(), run.job(), run.node(), parsed.rows, existing == null ? 1 : 0,
+						existing == null ? 0 : 1, 0, 0)) {
+					throw new LostClaim();
+				}
+				return existing == null ? Outcome.CREATED : Outcome.UPDATED;
+			}));
+		}
+		catch (Refused ex) {
+			return failed(run, parsed, ex.issues);
+		}
+		catch (BusinessRuleViolation ex) {
+			return failed(run, parsed, locate(ex, parsed));
+		}
+		catch (LostClaim ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			String incident = UUID.randomUUID().toString();
+			log.error("Importing product '{}' (lines {}–{}) failed unexpectedly, incident {}", parsed.label, parsed.firstLine,
+					parsed.lastLine, incident, ex);
+			return failed(run, parsed, List.of(new Issue(parsed.firstLine, "", "unexpected error; quote incident " + incident
+					+ " when reporting it")));
+		}
+	}
+
+	/**
+	 * Links products to the products they name by handle (our own format), once every product of the file exists;
+	 * null when all went well, else the problem.
+	 */
+	@Nullable Issue link(StoreId store, ParsedProduct parsed) {
+		if (parsed.related == null || parsed.handle == null || !parsed.errors.isEmpty()) {
+			return null;
+		}
+		List<ParsedProduct.RelatedHandle> wanted = parsed.related;
+		SourceMap.Source source = parsed.sources.locate("related");
+		try {
+			return transactions.execute(status -> {
+				Product product = catalog.findByHandle(store, parsed.handle).orElse(null);
+				if (product == null) {
+					return null; // the product itself failed; its error is reported already
+				}
+				Map<String, UUID> ids = lookups.productIds(store, wanted.stream().map(ParsedProduct.RelatedHandle::handle).toList());
+				List<String> unknown = wanted.stream().map(ParsedProduct.RelatedHandle::handle).filter(h -> !ids.containsKey(h))
+					.distinct().toList();
+				if (!unknown.isEmpty()) {
+					return new Issue(source.line(), source.column(), "related products not found, links not saved: "
+							+ String.join(", ", unknown));
+				}
+				List<Product.Related> related = wanted.stream()
+					.map(r -> new Product.Related(new dev.shopwright.catalog.ProductId(ids.get(r.handle())), r.kind()))
+					.distinct().toList();
+				if (!related.equals(product.related())) {
+					catalog.update(store, product.id(), Drafts.relatedOnly(related));
+				}
+				return null;
+			});
+		}
+		catch (BusinessRuleViolation ex) {
+			return new Issue(source.line(), source.column(), ex.getMessage());
+		}
+	}
+
+	private Outcome failed(Run run, ParsedProduct parsed, List<Issue> issues) {
+		List<Issue> reported = issues.isEmpty() ? List.of(new Issue(parsed.firstLine, "", "the product was not imported"))
+				: issues;
+		transactions.executeWithoutResult(status -> {
+			jobs.addIssues(run.store(), run.job(), "ERROR", parsed.label, reported);
+			if (!jobs.productDone(run.store(), run.job(), run.node(), parsed.rows, 0, 0, 1, reported.size())) {
+				throw new LostClaim();
+			}
+		});
+		return Outcome.FAILED;
+	}
+
+	/** The product the rows describe: by handle, or by the SKUs of its variants (WooCommerce). */
+	private @Nullable Product existing(StoreId store, ParsedProduct parsed) {
+		Product found = null;
+		for (String sku : parsed.skus) {
+			if (found != null && found.variants().stream().anyMatch(v -> sku.equals(v.sku()))) {
+				continue;
+			}
+			Product bySku = catalog.findBySku(store, sku).orElse(null);
+			if (bySku == null) {
+				continue;
+			}
+			if (found != null && !found.id().equals(bySku.id())) {
+				SourceMap.Source source = parsed.sources.locate("variants");
+				throw new Refused(List.of(new Issue(source.line(), source.column(), "the SKUs of this product belong to two "
+						+ "different products ('" + found.handle() + "' and '" + bySku.handle() + "'); fix the SKUs first")));
+			}
+			found = bySku;
+		}
+		if (found == null && parsed.handle != null) {
+			found = catalog.findByHandle(store, parsed.handle).orElse(null);
+		}
+		return found;
+	}
+
+	/** The draft as the catalog takes it: handle on creation, category ids, variant ids kept where options match. */
+	private ProductDraft prepare(StoreId store, ParsedProduct parsed, @Nullable Product existing) {
+		ProductDraft draft = Objects.requireNonNull(parsed.draft);
+		List<UUID> categoryIds = null;
+		if (parsed.categoryHandles != null) {
+			Map<String, UUID> ids = lookups.categoryIds(store, parsed.categoryHandles);
+			List<String> unknown = parsed.categoryHandles.stream().filter(h -> !ids.containsKey(h)).toList();
+			if (!unknown.isEmpty()) {
+				SourceMap.Source source = parsed.sources.locate("categoryIds");
+				throw new Refused(List.of(new Issue(source.line(), source.column(), "no category with the handle "
+						+ String.join(", ", unknown) + " in this store; create the categories first")));
+			}
+			categoryIds = parsed.categoryHandles.stream().map(ids::get).toList();
+		}
+		List<ProductDraft.VariantDraft> variants = draft.variants();
+		if (existing != null && variants != null) {
+			variants = keepVariantIds(existing, variants);
+		}
+		ProductDraft prepared = Drafts.with(draft, existing == null ? parsed.handle : null, categoryIds, variants);
+		List<Issue> invalid = new ArrayList<>();
+		for (ConstraintViolation<ProductDraft> violation : validator.validate(prepared)) {
+			String field = violation.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "");
+			SourceMap.Source source = parsed.sources.locate(field);
+			invalid.add(new Issue(source.line(), source.column(), violation.getMessage()));
+		}
+		if (!invalid.isEmpty()) {
+			throw new Refused(invalid);
+		}
+		return prepared;
+	}
+
+	/**
+	 * Variants without a SKU keep their id when an existing variant has the same option values, so that a second
+	 * import changes them instead of replacing them (inventory and orders refer to variant ids).
+	 */
+	private static List<ProductDraft.VariantDraft> keepVariantIds(Product existing, List<ProductDraft.VariantDraft> drafts) {
+		Map<List<String>, UUID> byOptions = new LinkedHashMap<>();
+		Set<String> skus = new HashSet<>();
+		drafts.forEach(d -> {
+			if (d.sku() != null) {
+				skus.add(d.sku());
+			}
+		});
+		for (Variant v : existing.variants()) {
+			if (v.sku() == null || !skus.contains(v.sku())) {
+				byOptions.putIfAbsent(v.options(), v.id().value());
+			}
+		}
+		List<ProductDraft.VariantDraft> result = new ArrayList<>();
+		for (ProductDraft.VariantDraft d : drafts) {
+			boolean keepsBySku = d.sku() != null && existing.variants().stream().anyMatch(v -> d.sku().equals(v.sku()));
+			UUID id = keepsBySku || d.options() == null ? null : byOptions.remove(d.options());
+			result.add(id == null ? d : Drafts.withId(d, id));
+		}
+		return result;
+	}
+
+	/**
+	 * The file's images in the file's order: images the product has already (same source URL, or one of our own
+	 * media URLs, as our exports write them) are kept and moved; others are added and fetched in the background.
+	 * Images the product has beyond those of the file stay, after them.
+	 */
+	private void attachImages(StoreId store, Product product, List<ParsedProduct.Image> images) {
+		if (images.isEmpty()) {
+			return;
+		}
+		List<Media> existing = new ArrayList<>(catalog.media(store, product.id()));
+		int position = 1;
+		for (ParsedProduct.Image image : images) {
+			Media match = existing.stream().filter(m -> sameImage(m, image.url())).findFirst().orElse(null);
+			if (match == null) {
+				catalog.addMediaFromUrl(store, product.id(), image.url(), image.alt(), position);
+			}
+			else {
+				existing.remove(match);
+				if (match.position() != position || !match.alt().equals(image.alt().strip())) {
+					catalog.updateMedia(store, product.id(), match.id(), image.alt(),
+							match.position() != position ? position : null);
+				}
+			}
+			position++;
+		}
+	}
+
+	private static boolean sameImage(Media media, String url) {
+		if (url.equals(media.sourceUrl())) {
+			return true;
+		}
+		if (media.url() == null) {
+			return false;
+		}
+		try {
+			return media.url().equals(URI.create(url).getPath());
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private static List<Issue> locate(BusinessRuleViolation ex, ParsedProduct parsed) {
+		if (ex.fieldErrors().isEmpty()) {
+			return List.of(new Issue(parsed.firstLine, "", ex.getMessage()));
+		}
+		List<Issue> issues = new ArrayList<>();
+		ex.fieldErrors().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(error -> {
+			SourceMap.Source source = parsed.sources.locate(error.getKey());
+			issues.add(new Issue(source.line(), source.column(), error.getValue()));
+		});
+		return issues;
+	}
+}
