@@ -146,6 +146,23 @@ public class SearchManagement {
 		return new SearchResult(request.query(), corrected, total, hits, page.nextCursor(), facets);
 	}
 
+	/**
+	 * The newest visible products without facet counts: for the home page, where counting facets over the
+	 * whole catalog would cost far more than the list itself.
+	 */
+	@Transactional(readOnly = true)
+	public List<SearchResult.Hit> newest(StoreId storeId, int limit) {
+		Store store = stores.get(storeId);
+		var query = new ProductDocuments.Query(List.of(), SearchIndexer.configs(store), ProductDocuments.filters(),
+				SearchRequest.Sort.NEWEST, limit, null);
+		return documents.page(storeId, query).rows().stream().map(r -> {
+			Currency c = Currency.getInstance(r.currency());
+			return new SearchResult.Hit(r.id().toString(), r.handle(), r.title(), r.vendor(), r.productType(),
+					money(r.priceMin(), c), r.priceMax().compareTo(r.priceMin()) == 0 ? null : money(r.priceMax(), c),
+					r.compareAtMin() == null ? null : money(r.compareAtMin(), c), true);
+		}).toList();
+	}
+
 	private SearchResult.Facets facets(StoreId store, ProductDocuments.Query query, SearchRequest request,
 			List<Category> categories, List<dev.shopwright.catalog.Collection> collections, Currency currency) {
 		List<String> keys = new ArrayList<>(query.filters().keySet());

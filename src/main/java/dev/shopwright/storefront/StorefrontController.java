@@ -44,7 +44,7 @@ class StorefrontController {
 
 	private String render(Store store, Model model) {
 		model.addAttribute("store", store);
-		model.addAttribute("products", search.search(store.id(), dev.shopwright.search.SearchRequest.browse(12)).items());
+		model.addAttribute("products", search.newest(store.id(), 12));
 		return "storefront/home";
 	}
 }

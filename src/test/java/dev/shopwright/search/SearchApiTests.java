@@ -279,4 +279,35 @@ class SearchApiTests {
 		assertThat(top.get("searches").asLong()).isGreaterThanOrEqualTo(2);
 		assertThat(report.get("zeroResultQueries").findValuesAsString("query")).contains("nothing-matches-this-zzzz");
 	}
+
+	@Test
+	void movingACategoryReindexesTheProductsBelowIt() {
+		String outdoors = owner.post("/api/admin/v1/categories", Map.of("name", "Outdoors", "handle", ApiClient.unique("outdoors")))
+			.json().get("id").asString();
+		var indoors = owner.post("/api/admin/v1/categories", Map.of("name", "Indoors", "handle", ApiClient.unique("indoors")))
+			.json();
+		var stoves = owner.post("/api/admin/v1/categories", Map.of("name", "Stoves", "handle", ApiClient.unique("stoves"),
+				"parentId", outdoors)).json();
+		product("Camp Stove", "", List.of(), "40.00", Map.of("categoryIds", List.of(stoves.get("id").asString())));
+		String indoorsHandle = indoors.get("handle").asString();
+		eventually("q=stove", r -> r.get("total").asLong() == 1);
+		assertThat(search("q=stove&category=" + indoorsHandle).get("total").asLong()).isZero();
+		var moved = owner.patch("/api/admin/v1/categories/" + stoves.get("id").asString(), Map.of("move", true, "parentId",
+				indoors.get("id").asString()));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+		JsonNode found = eventually("q=stove&category=" + indoorsHandle, r -> r.get("total").asLong() == 1);
+		assertThat(titles(found)).containsExactly("Camp Stove");
+		assertThat(count(found.get("facets").get("category"), indoorsHandle)).isEqualTo(1);
+	}
+
+	@Test
+	void aFullReindexRebuildsTheIndexFromTheCatalog() {
+		product("Reindex Kayak", "", List.of(), "500.00", Map.of());
+		eventually("q=kayak", r -> r.get("total").asLong() == 1);
+		var rebuilt = owner.post("/api/admin/v1/search/reindex", Map.of());
+		assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+		assertThat(rebuilt.json().get("indexed").asInt()).isEqualTo(1);
+		assertThat(titles(search("q=kayak"))).containsExactly("Reindex Kayak");
+		assertThat(shopper.post("/api/admin/v1/search/reindex", Map.of()).status()).isIn(401, 403);
+	}
 }
