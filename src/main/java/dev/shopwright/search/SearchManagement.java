@@ -69,6 +69,7 @@ public class SearchManagement {
 	/** Searches visible products; never records analytics (see {@link #recordQuery}). */
 	@Transactional(readOnly = true)
 	public SearchResult search(StoreId storeId, SearchRequest request) {
+		documents.serialPlans();
 		Store store = stores.get(storeId);
 		List<Category> categories = catalog.categories(storeId);
 		var collections = catalog.collections(storeId);

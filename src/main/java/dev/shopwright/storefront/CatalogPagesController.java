@@ -22,7 +22,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 import dev.shopwright.catalog.CatalogManagement;
 import dev.shopwright.catalog.Category;
 import dev.shopwright.catalog.Collection;
-import dev.shopwright.catalog.Product;
 import dev.shopwright.catalog.StorefrontProduct;
 import dev.shopwright.platform.BusinessRuleViolation;
 import dev.shopwright.platform.CurrentStore;
@@ -53,8 +52,11 @@ class CatalogPagesController {
 
 	private final CurrentStore currentStore;
 
+	private final ProductPages productPages;
+
 	CatalogPagesController(StoreManagement stores, CatalogManagement catalog, SearchManagement search,
-			CurrentStore currentStore) {
+			CurrentStore currentStore, ProductPages productPages) {
+		this.productPages = productPages;
 		this.stores = stores;
 		this.catalog = catalog;
 		this.search = search;
@@ -178,20 +180,17 @@ class CatalogPagesController {
 	@GetMapping("/products/{handle}")
 	String product(@PathVariable String handle, HttpServletRequest http, Model model) {
 		Store store = store();
-		Product product = catalog.findByHandle(store.id(), handle).filter(Product::visibleToShoppers)
+		ProductPages.ProductPage page = productPages.find(store, handle)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no product " + handle));
-		StorefrontProduct view = StorefrontProduct.of(product, store.defaultLocale(), store.defaultLocale());
-		String canonical = base(http) + "/products/" + product.handle();
+		StorefrontProduct view = page.product();
+		String canonical = base(http) + "/products/" + view.handle();
 		model.addAttribute("store", store);
 		model.addAttribute("product", view);
 		model.addAttribute("canonical", canonical);
 		model.addAttribute("plainDescription", plain(view.descriptionHtml()));
 		model.addAttribute("jsonLd", jsonLd(view, canonical));
-		model.addAttribute("breadcrumbs", product.categoryIds().isEmpty() ? List.of()
-				: catalog.breadcrumbs(store.id(), product.categoryIds().get(0)));
-		model.addAttribute("variantsJson", JSON.writeValueAsString(view.variants().stream()
-			.map(v -> Map.of("id", v.id(), "options", v.options(), "price", v.price().amount().toPlainString()))
-			.toList()));
+		model.addAttribute("breadcrumbs", page.breadcrumbs());
+		model.addAttribute("variantsJson", page.variantsJson());
 		return "storefront/product";
 	}
 

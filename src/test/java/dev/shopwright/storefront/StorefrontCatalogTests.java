@@ -77,4 +77,20 @@ class StorefrontCatalogTests {
 			.contains("/categories/jackets</loc>").contains("/collections/summer-sale</loc>");
 		assertThat(sitemap.body().split("/products/").length - 1).isGreaterThanOrEqualTo(140);
 	}
+
+	@Test
+	void aChangedProductPageShowsTheChangeAtOnce() {
+		ApiClient owner = ApiClient.at(port).loggedIn(ShopwrightTest.OWNER_EMAIL, ShopwrightTest.OWNER_PASSWORD).store("demo");
+		String handle = ApiClient.unique("lantern");
+		var created = owner.post("/api/admin/v1/products", java.util.Map.of("title", "Storm Lantern", "handle", handle,
+				"status", "ACTIVE", "published", true, "variants",
+				java.util.List.of(java.util.Map.of("price", java.util.Map.of("amount", "30.00", "currency", "EUR")))));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String id = created.json().get("id").asString();
+		assertThat(html().get("/products/" + handle).body()).contains("Storm Lantern");
+		assertThat(owner.patch("/api/admin/v1/products/" + id, java.util.Map.of("title", "Gale Lantern")).status()).isEqualTo(200);
+		assertThat(html().get("/products/" + handle).body()).contains("Gale Lantern").doesNotContain("Storm Lantern");
+		assertThat(owner.patch("/api/admin/v1/products/" + id, java.util.Map.of("published", false)).status()).isEqualTo(200);
+		assertThat(html().get("/products/" + handle).status()).isEqualTo(404);
+	}
 }

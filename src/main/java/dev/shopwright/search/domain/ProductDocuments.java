@@ -126,6 +126,14 @@ public class ProductDocuments {
 	// ---- querying ---------------------------------------------------------------------------------------
 
 	/**
+	 * Search statements are short and many run at once: parallel workers only add latency under load
+	 * (measured on two cores), so the current transaction runs without them.
+	 */
+	public void serialPlans() {
+		jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
+	}
+
+	/**
 	 * A query compiled to SQL: text terms (each with its synonym alternatives), the configurations to parse
 	 * them with, and the filters. Filters are keyed by facet; a facet's values are OR'ed.
 	 */
