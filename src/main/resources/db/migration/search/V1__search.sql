@@ -42,10 +42,6 @@ create table search.product_document (
     indexed_at      timestamptz   not null default now(),
     primary key (store_id, product_id)
 );
--- keep the heap rows narrow (facet columns only): the tsvectors go out of line, so facet scans over many
--- matches read ~200-byte rows instead of ~1 kB ones; only ranking reads the vectors
-alter table search.product_document alter column document set storage external;
-alter table search.product_document set (toast_tuple_target = 256);
 create index product_document_text on search.product_document using gin (document);
 create index product_document_title_trgm on search.product_document using gin (title_folded public.gin_trgm_ops);
 create index product_document_price on search.product_document (store_id, price_min, product_id) where visible;
