@@ -20,9 +20,12 @@ class StorefrontController {
 
 	private final CurrentStore currentStore;
 
-	StorefrontController(StoreManagement stores, CurrentStore currentStore) {
+	private final dev.shopwright.search.SearchManagement search;
+
+	StorefrontController(StoreManagement stores, CurrentStore currentStore, dev.shopwright.search.SearchManagement search) {
 		this.stores = stores;
 		this.currentStore = currentStore;
+		this.search = search;
 	}
 
 	@GetMapping("/")
@@ -39,8 +42,9 @@ class StorefrontController {
 		return render(store, model);
 	}
 
-	private static String render(Store store, Model model) {
+	private String render(Store store, Model model) {
 		model.addAttribute("store", store);
+		model.addAttribute("products", search.newest(store.id(), 12));
 		return "storefront/home";
 	}
 }

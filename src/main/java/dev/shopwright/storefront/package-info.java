@@ -1,7 +1,7 @@
 /**
  * The shopper-facing pages of every store, built only on other modules' public APIs.
  */
-@ApplicationModule(allowedDependencies = { "shared", "platform", "stores" })
+@ApplicationModule(allowedDependencies = { "shared", "platform", "stores", "catalog", "catalog :: events", "search" })
 @NullMarked
 package dev.shopwright.storefront;
 

@@ -1,0 +1,383 @@
+package dev.shopwright.search;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.shopwright.catalog.CatalogManagement;
+import dev.shopwright.catalog.Category;
+import dev.shopwright.platform.AuditLog;
+import dev.shopwright.platform.BusinessRuleViolation;
+import dev.shopwright.platform.ResourceNotFound;
+import dev.shopwright.search.domain.ProductDocuments;
+import dev.shopwright.search.domain.ProductDocuments.Filter;
+import dev.shopwright.search.domain.SearchLog;
+import dev.shopwright.search.domain.Synonyms;
+import dev.shopwright.search.domain.TextFolding;
+import dev.shopwright.shared.Money;
+import dev.shopwright.shared.StoreId;
+import dev.shopwright.stores.Store;
+import dev.shopwright.stores.StoreManagement;
+
+/** The search module's façade: storefront search with facets, suggestions, synonyms, analytics, reindexing. */
+@Service
+public class SearchManagement {
+
+	/** Price buckets for the price facet, in the store's currency: [0,25) [25,50) [50,100) [100,200) [200,∞). */
+	private static final List<BigDecimal> PRICE_EDGES = List.of(new BigDecimal(0), new BigDecimal(25), new BigDecimal(50),
+			new BigDecimal(100), new BigDecimal(200));
+
+	private static final int FACET_SIZE = 30;
+
+	private final ProductDocuments documents;
+
+	private final Synonyms synonyms;
+
+	private final SearchLog searchLog;
+
+	private final SearchIndexer indexer;
+
+	private final CatalogManagement catalog;
+
+	private final StoreManagement stores;
+
+	private final AuditLog auditLog;
+
+	SearchManagement(ProductDocuments documents, Synonyms synonyms, SearchLog searchLog, SearchIndexer indexer,
+			CatalogManagement catalog, StoreManagement stores, AuditLog auditLog) {
+		this.documents = documents;
+		this.synonyms = synonyms;
+		this.searchLog = searchLog;
+		this.indexer = indexer;
+		this.catalog = catalog;
+		this.stores = stores;
+		this.auditLog = auditLog;
+	}
+
+	/** Searches visible products; never records analytics (see {@link #recordQuery}). */
+	@Transactional(readOnly = true)
+	public SearchResult search(StoreId storeId, SearchRequest request) {
+		documents.serialPlans();
+		Store store = stores.get(storeId);
+		List<Category> categories = catalog.categories(storeId);
+		var collections = catalog.collections(storeId);
+		Map<String, Filter> filters = ProductDocuments.filters();
+		if (!request.categories().isEmpty()) {
+			List<UUID> ids = new ArrayList<>();
+			for (String handle : request.categories()) {
+				ids.add(categories.stream().filter(c -> c.handle().equals(handle)).findFirst()
+					.orElseThrow(() -> invalid("category", "no category '" + handle + "'")).id());
+			}
+			filters.put("category", new Filter("d.category_ids && ?::uuid[]", List.<Object>of((Object) ids.toArray(UUID[]::new))));
+		}
+		if (!request.collections().isEmpty()) {
+			List<UUID> ids = new ArrayList<>();
+			for (String handle : request.collections()) {
+				ids.add(collections.stream().filter(c -> c.handle().equals(handle) && c.published()).findFirst()
+					.orElseThrow(() -> invalid("collection", "no collection '" + handle + "'")).id());
+			}
+			filters.put("collection", new Filter("d.collection_ids && ?::uuid[]", List.<Object>of((Object) ids.toArray(UUID[]::new))));
+		}
+		if (!request.vendors().isEmpty()) {
+			filters.put("vendor", new Filter("d.vendor = any (?::text[])", List.<Object>of((Object) request.vendors().toArray(String[]::new))));
+		}
+		if (!request.types().isEmpty()) {
+			filters.put("type", new Filter("d.product_type = any (?::text[])", List.<Object>of((Object) request.types().toArray(String[]::new))));
+		}
+		if (!request.tags().isEmpty()) {
+			filters.put("tag", new Filter("d.tags && ?::text[]", List.<Object>of((Object) request.tags().toArray(String[]::new))));
+		}
+		new java.util.TreeMap<>(request.options()).forEach((name, values) -> {
+			if (!values.isEmpty()) {
+				filters.put("option:" + name, new Filter("d.option_values && ?::text[]",
+						List.<Object>of((Object) values.stream().map(v -> name + "=" + v).toArray(String[]::new))));
+			}
+		});
+		if (request.minPrice() != null || request.maxPrice() != null) {
+			filters.put("price", new Filter("d.price_min between ? and ?", List.of(
+					request.minPrice() != null ? request.minPrice() : BigDecimal.ZERO,
+					request.maxPrice() != null ? request.maxPrice() : new BigDecimal("1e15"))));
+		}
+		// stock lives in the inventory module, which does not exist yet: every product counts as available,
+		// so inStock=true filters nothing (and the availability facet shows every product as in stock)
+
+		List<String> configs = SearchIndexer.configs(store);
+		List<List<String>> terms = request.query() == null ? List.of() : expand(storeId, terms(request.query()));
+		var query = new ProductDocuments.Query(terms, configs, filters, request.sort(), request.limit(), request.cursor());
+		var page = documents.page(storeId, query);
+		String corrected = null;
+		if (page.rows().isEmpty() && request.query() != null && request.cursor() == null) {
+			// nothing found: try the closest known word for each unknown one ("tshrit" → "tshirt")
+			List<String> words = terms(request.query());
+			List<String> fixed = new ArrayList<>();
+			boolean changed = false;
+			for (String word : words) {
+				String replacement = documents.knownTerm(storeId, word) ? null : documents.closestTerm(storeId, word);
+				fixed.add(replacement != null ? replacement : word);
+				changed |= replacement != null;
+			}
+			if (changed) {
+				corrected = String.join(" ", fixed);
+				query = new ProductDocuments.Query(expand(storeId, fixed), configs, filters, request.sort(),
+						request.limit(), null);
+				page = documents.page(storeId, query);
+			}
+		}
+		Currency currency = store.defaultCurrency();
+		List<SearchResult.Hit> hits = page.rows().stream().map(r -> {
+			Currency c = Currency.getInstance(r.currency());
+			return new SearchResult.Hit(r.id().toString(), r.handle(), r.title(), r.vendor(), r.productType(),
+					money(r.priceMin(), c), r.priceMax().compareTo(r.priceMin()) == 0 ? null : money(r.priceMax(), c),
+					r.compareAtMin() == null ? null : money(r.compareAtMin(), c), true);
+		}).toList();
+		SearchResult.Facets facets = facets(storeId, query, request, categories, collections, currency);
+		long total = facets.availability().isEmpty() ? 0 : facets.availability().get(0).count();
+		return new SearchResult(request.query(), corrected, total, hits, page.nextCursor(), facets);
+	}
+
+	/**
+	 * The newest visible products without facet counts: for the home page, where counting facets over the
+	 * whole catalog would cost far more than the list itself.
+	 */
+	@Transactional(readOnly = true)
+	public List<SearchResult.Hit> newest(StoreId storeId, int limit) {
+		Store store = stores.get(storeId);
+		var query = new ProductDocuments.Query(List.of(), SearchIndexer.configs(store), ProductDocuments.filters(),
+				SearchRequest.Sort.NEWEST, limit, null);
+		return documents.page(storeId, query).rows().stream().map(r -> {
+			Currency c = Currency.getInstance(r.currency());
+			return new SearchResult.Hit(r.id().toString(), r.handle(), r.title(), r.vendor(), r.productType(),
+					money(r.priceMin(), c), r.priceMax().compareTo(r.priceMin()) == 0 ? null : money(r.priceMax(), c),
+					r.compareAtMin() == null ? null : money(r.compareAtMin(), c), true);
+		}).toList();
+	}
+
+	private SearchResult.Facets facets(StoreId store, ProductDocuments.Query query, SearchRequest request,
+			List<Category> categories, List<dev.shopwright.catalog.Collection> collections, Currency currency) {
+		List<String> keys = new ArrayList<>(query.filters().keySet());
+		StringBuilder bucket = new StringBuilder("case");
+		List<Object> bucketParams = new ArrayList<>();
+		for (int i = PRICE_EDGES.size() - 1; i >= 0; i--) {
+			bucket.append(" when d.price_min >= ? then '").append(i).append("'");
+			bucketParams.add(PRICE_EDGES.get(i));
+		}
+		bucket.append(" else '0' end");
+		var rows = documents.facetCounts(store, query, keys, bucket.toString(), bucketParams);
+		Map<String, Map<String, Long>> counts = new HashMap<>();
+		for (var row : rows) {
+			String own = switch (row.facet()) {
+				case "option" -> "option:" + row.value().substring(0, Math.max(0, row.value().indexOf('=')));
+				case "total" -> "";
+				default -> row.facet();
+			};
+			boolean counted = true;
+			for (int i = 0; i < keys.size(); i++) {
+				if (!row.passes()[i] && !keys.get(i).equals(own)) {
+					counted = false;
+					break;
+				}
+			}
+			if (counted) {
+				counts.computeIfAbsent(row.facet(), f -> new HashMap<>()).merge(row.value(), row.count(), Long::sum);
+			}
+		}
+		Map<String, String> categoryNames = new HashMap<>();
+		Map<String, String> categoryHandles = new HashMap<>();
+		categories.forEach(c -> {
+			categoryNames.put(c.id().toString(), c.name());
+			categoryHandles.put(c.id().toString(), c.handle());
+		});
+		Map<String, dev.shopwright.catalog.Collection> collectionById = new HashMap<>();
+		collections.stream().filter(dev.shopwright.catalog.Collection::published)
+			.forEach(c -> collectionById.put(c.id().toString(), c));
+
+		List<SearchResult.FacetValue> category = values(counts.get("category"), Set.copyOf(request.categories()),
+				id -> categoryHandles.get(id), id -> categoryNames.get(id));
+		List<SearchResult.FacetValue> collection = values(counts.get("collection"), Set.copyOf(request.collections()),
+				id -> collectionById.containsKey(id) ? collectionById.get(id).handle() : null,
+				id -> collectionById.containsKey(id) ? collectionById.get(id).title() : null);
+		Map<String, Long> optionCounts = counts.getOrDefault("option", Map.of());
+		Map<String, Map<String, Long>> byOption = new java.util.TreeMap<>();
+		optionCounts.forEach((value, n) -> {
+			int at = value.indexOf('=');
+			byOption.computeIfAbsent(value.substring(0, at), k -> new HashMap<>()).put(value.substring(at + 1), n);
+		});
+		Map<String, List<SearchResult.FacetValue>> options = new LinkedHashMap<>();
+		byOption.forEach((name, values) -> options.put(name,
+				values(values, Set.copyOf(request.options().getOrDefault(name, List.of())), v -> v, v -> v)));
+		List<SearchResult.PriceRange> price = new ArrayList<>();
+		Map<String, Long> priceCounts = counts.getOrDefault("price", Map.of());
+		for (int i = 0; i < PRICE_EDGES.size(); i++) {
+			long n = priceCounts.getOrDefault(String.valueOf(i), 0L);
+			if (n == 0) {
+				continue;
+			}
+			BigDecimal min = PRICE_EDGES.get(i);
+			BigDecimal max = i + 1 < PRICE_EDGES.size() ? PRICE_EDGES.get(i + 1) : null;
+			boolean selected = request.minPrice() != null && request.minPrice().compareTo(min) == 0
+					&& (max == null ? request.maxPrice() == null
+							: request.maxPrice() != null && request.maxPrice().compareTo(max) == 0);
+			price.add(new SearchResult.PriceRange(min.toPlainString() + "-" + (max == null ? "" : max.toPlainString()),
+					money(min, currency), max == null ? null : money(max, currency), n, selected));
+		}
+		long total = counts.getOrDefault("total", Map.of()).getOrDefault("", 0L);
+		List<SearchResult.FacetValue> availability = total == 0 ? List.of()
+				: List.of(new SearchResult.FacetValue("inStock", "In stock", total, request.inStockOnly()));
+		return new SearchResult.Facets(category, collection,
+				values(counts.get("vendor"), Set.copyOf(request.vendors()), v -> v, v -> v),
+				values(counts.get("type"), Set.copyOf(request.types()), v -> v, v -> v),
+				values(counts.get("tag"), Set.copyOf(request.tags()), v -> v, v -> v), options, price, availability);
+	}
+
+	private static List<SearchResult.FacetValue> values(@Nullable Map<String, Long> counts, Set<String> selected,
+			java.util.function.Function<String, @Nullable String> value,
+			java.util.function.Function<String, @Nullable String> label) {
+		if (counts == null) {
+			return List.of();
+		}
+		List<SearchResult.FacetValue> result = new ArrayList<>();
+		counts.forEach((raw, n) -> {
+			String v = value.apply(raw);
+			String l = label.apply(raw);
+			if (v != null && l != null) {
+				result.add(new SearchResult.FacetValue(v, l, n, selected.contains(v)));
+			}
+		});
+		result.sort(Comparator.comparing(SearchResult.FacetValue::selected).reversed()
+			.thenComparing(Comparator.comparingLong(SearchResult.FacetValue::count).reversed())
+			.thenComparing(SearchResult.FacetValue::label));
+		return result.size() > FACET_SIZE ? List.copyOf(result.subList(0, FACET_SIZE)) : result;
+	}
+
+	private static Money money(BigDecimal amount, Currency currency) {
+		return Money.of(amount, currency, java.math.RoundingMode.HALF_EVEN);
+	}
+
+	/** Words of the query, folded; hyphenated words stay whole ("t-shirt"). */
+	static List<String> terms(String query) {
+		List<String> result = new ArrayList<>();
+		for (String word : TextFolding.fold(query).split("[\\s,;:!?\"()]+")) {
+			if (!word.isBlank()) {
+				result.add(word);
+			}
+		}
+		return result;
+	}
+
+	/** Each word with the other words of its synonym groups; a whole query that is a synonym term counts too. */
+	private List<List<String>> expand(StoreId store, List<String> words) {
+		List<Synonym> groups = synonyms.all(store);
+		List<List<String>> result = new ArrayList<>();
+		String whole = String.join(" ", words);
+		for (Synonym group : groups) {
+			if (words.size() > 1 && group.terms().contains(whole)) {
+				return List.of(group.terms());
+			}
+		}
+		for (String word : words) {
+			Set<String> alternatives = new LinkedHashSet<>(List.of(word));
+			for (Synonym group : groups) {
+				if (group.terms().contains(word)) {
+					alternatives.addAll(group.terms());
+				}
+			}
+			result.add(List.copyOf(alternatives));
+		}
+		return result;
+	}
+
+	private static BusinessRuleViolation invalid(String field, String detail) {
+		return new BusinessRuleViolation("INVALID_PARAMETER", 400, field + ": " + detail, Map.of(field, detail));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Suggestion> suggest(StoreId store, String typed, int limit) {
+		String folded = TextFolding.fold(typed);
+		if (folded.isEmpty()) {
+			return List.of();
+		}
+		return documents.suggest(store, folded, limit).stream().map(r -> new Suggestion(r[0], r[1])).toList();
+	}
+
+	/** Handles of visible products with their last change, for the sitemap. */
+	@Transactional(readOnly = true)
+	public List<String[]> visibleProductHandles(StoreId store) {
+		return documents.visibleHandles(store);
+	}
+
+	// ---- synonyms ---------------------------------------------------------------------------------------
+
+	@Transactional(readOnly = true)
+	public List<Synonym> synonyms(StoreId store) {
+		return synonyms.all(store);
+	}
+
+	@Transactional
+	public Synonym addSynonym(StoreId store, List<String> terms) {
+		List<String> folded = terms.stream().map(TextFolding::fold).filter(t -> !t.isEmpty()).distinct().toList();
+		if (folded.size() < 2) {
+			throw BusinessRuleViolation.ofField("VALIDATION_FAILED", "terms", "a synonym group needs at least two different terms");
+		}
+		if (folded.stream().anyMatch(t -> t.length() > 100)) {
+			throw BusinessRuleViolation.ofField("VALIDATION_FAILED", "terms", "a term is at most 100 characters");
+		}
+		Synonym synonym = new Synonym(UUID.randomUUID(), folded);
+		synonyms.insert(store, synonym);
+		auditLog.record(store, "search.synonym-added", "synonym", synonym.id().toString(),
+				"Added synonyms " + String.join(", ", folded));
+		return synonym;
+	}
+
+	@Transactional
+	public void deleteSynonym(StoreId store, UUID id) {
+		if (!synonyms.delete(store, id)) {
+			throw new ResourceNotFound("Synonym", id.toString());
+		}
+		auditLog.record(store, "search.synonym-deleted", "synonym", id.toString(), "Deleted a synonym group");
+	}
+
+	// ---- analytics --------------------------------------------------------------------------------------
+
+	/** A shopper's search (first page only, so paging does not count twice). */
+	@Transactional
+	public void recordQuery(StoreId store, String query, long results) {
+		String normalised = TextFolding.fold(query);
+		if (!normalised.isEmpty()) {
+			searchLog.query(store, normalised.length() > 200 ? normalised.substring(0, 200) : normalised, results);
+		}
+	}
+
+	@Transactional
+	public void recordClick(StoreId store, String query, UUID productId) {
+		String normalised = TextFolding.fold(query);
+		searchLog.click(store, normalised.length() > 200 ? normalised.substring(0, 200) : normalised, productId);
+	}
+
+	@Transactional(readOnly = true)
+	public SearchReport report(StoreId store, int days) {
+		return searchLog.report(store, days, 20);
+	}
+
+	// ---- index ------------------------------------------------------------------------------------------
+
+	/** Rebuilds the store's whole index from the catalog; returns the number of products indexed. */
+	public int reindex(StoreId store) {
+		return indexer.reindexAll(store);
+	}
+
+	public long indexedProducts(StoreId store) {
+		return indexer.indexed(store);
+	}
+}

@@ -1,0 +1,12 @@
+/**
+ * Product search for shoppers: a denormalised read model per product fed by catalog events, full-text
+ * relevance with stemming, accent folding, typo fallback and synonyms, disjunctive facets, suggestions and
+ * search analytics.
+ */
+@ApplicationModule(allowedDependencies = { "shared", "platform", "platform :: web", "stores", "catalog",
+		"catalog :: events" })
+@NullMarked
+package dev.shopwright.search;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
