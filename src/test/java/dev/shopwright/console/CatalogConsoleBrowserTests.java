@@ -108,6 +108,9 @@ class CatalogConsoleBrowserTests {
 		waitFor().until(ExpectedConditions.urlToBe(url("/admin/products")));
 		driver.findElement(By.id("new-product")).click();
 		waitFor().until(ExpectedConditions.urlToBe(url("/admin/products/new")));
+		// the URL changes before the page has loaded htmx; typing earlier would go unnoticed by the preview
+		waitFor().until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+			.executeScript("return document.readyState === 'complete' && !!window.htmx")));
 
 		driver.findElement(By.id("title")).sendKeys(title);
 		driver.findElement(By.id("seoDescription")).sendKeys("A tee made in the browser test");

@@ -300,12 +300,11 @@ class ConsolePageTests {
 	}
 
 	private String storeId(String handle) {
-		for (JsonNode store : ownerApi.get("/api/admin/v1/stores").json().get("items")) {
-			if (store.get("handle").asString().equals(handle)) {
-				return store.get("id").asString();
-			}
+		ApiClient.Response store = ApiClient.at(port).store(handle).get("/api/store/v1/store");
+		if (store.status() != 200) {
+			throw new AssertionError("no store " + handle);
 		}
-		throw new AssertionError("no store " + handle);
+		return store.json().get("id").asString();
 	}
 
 	private static String revokeActionFor(String html, String tokenName) {

@@ -68,7 +68,7 @@ class ExportRoundTripTests {
 	}
 
 	String storeHandle(ApiClient store) {
-		return store.get("/api/admin/v1/stores").json().get("items").valueStream()
+		return store.get("/api/admin/v1/stores?limit=200").json().get("items").valueStream()
 			.filter(s -> s.get("handle").asString().startsWith("imp-")).reduce((a, b) -> b).orElseThrow().get("handle")
 			.asString();
 	}
