@@ -106,6 +106,15 @@ class ImportJobs {
 			.optional();
 	}
 
+	/**
+	 * Lets this transaction commit without waiting for its WAL to reach the disk. Safe for import transactions: the
+	 * job's progress commits in the same transaction as the product, so if a crash loses the last few commits, the
+	 * job resumes before them and imports those products again; nothing is counted that is not there.
+	 */
+	void commitWithoutWaitingForDisk() {
+		jdbc.sql("set local synchronous_commit = off").update();
+	}
+
 	boolean heartbeat(StoreId store, UUID id, String node) {
 		return jdbc.sql("update catalog.import_job set heartbeat_at = now() where store_id = ? and id = ? and claimed_by = ? "
 				+ "and status = 'RUNNING'").params(store.value(), id, node).update() == 1;

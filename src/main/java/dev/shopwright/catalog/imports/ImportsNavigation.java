@@ -10,6 +10,6 @@ class ImportsNavigation {
 
 	@Bean
 	NavigationItem importsNavigationItem() {
-		return new NavigationItem("nav.imports", "/admin/imports", "CATALOG_WRITE", 120);
+		return new NavigationItem("nav.imports", "/admin/imports", "CATALOG_WRITE", 140);
 	}
 }

@@ -29,11 +29,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import dev.shopwright.platform.AuditLog;
 import dev.shopwright.platform.BusinessRuleViolation;
 import dev.shopwright.platform.CurrentStore;
 import dev.shopwright.shared.Page;
 import dev.shopwright.shared.StoreId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Product CSV import jobs and exports through the Admin API. */
@@ -49,8 +53,11 @@ class ImportsRestController {
 
 	private final String publicUrl;
 
-	ImportsRestController(Imports imports, ProductExporter exporter, CurrentStore currentStore,
+	private final AuditLog auditLog;
+
+	ImportsRestController(Imports imports, ProductExporter exporter, CurrentStore currentStore, AuditLog auditLog,
 			@Value("${shopwright.public-url:}") String publicUrl) {
+		this.auditLog = auditLog;
 		this.imports = imports;
 		this.exporter = exporter;
 		this.currentStore = currentStore;
@@ -85,6 +92,8 @@ class ImportsRestController {
 
 	@GetMapping("/api/admin/v1/imports/{id}/errors.csv")
 	@PreAuthorize("hasAuthority('CATALOG_READ')")
+	@ApiResponse(responseCode = "200", description = "the error report",
+			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	@Operation(summary = "The import's errors as CSV: line (as a spreadsheet counts rows; the header is line 1), "
 			+ "column, product and message")
 	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
@@ -108,6 +117,8 @@ class ImportsRestController {
 
 	@GetMapping("/api/admin/v1/exports/products.csv")
 	@PreAuthorize("hasAuthority('CATALOG_READ')")
+	@ApiResponse(responseCode = "200", description = "the products as CSV",
+			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	@Operation(summary = "Export every product of the store as CSV: format SHOPWRIGHT (complete; import it to get the same "
 			+ "catalog) or SHOPIFY (Shopify's product template). Streamed as it is written.")
 	void export(@RequestParam(defaultValue = "SHOPWRIGHT") ImportFormat format, HttpServletResponse response)
@@ -120,7 +131,9 @@ class ImportsRestController {
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"products-"
 				+ format.name().toLowerCase(Locale.ROOT) + "-" + LocalDate.now() + ".csv\"");
-		exporter.export(store, format, baseUrl(), response.getOutputStream());
+		int products = exporter.export(store, format, baseUrl(), response.getOutputStream());
+		auditLog.record(store, "products.exported", "product", "export", "Exported %d products as %s CSV"
+			.formatted(products, UploadInspector.label(format)));
 	}
 
 	private String baseUrl() {

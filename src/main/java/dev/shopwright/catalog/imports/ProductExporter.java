@@ -52,7 +52,8 @@ class ProductExporter {
 	}
 
 	/** {@code baseUrl} makes our image paths absolute, so that another shop (or another store) can fetch them. */
-	void export(StoreId store, ImportFormat format, String baseUrl, OutputStream out) throws IOException {
+	/** Returns how many products were written. */
+	int export(StoreId store, ImportFormat format, String baseUrl, OutputStream out) throws IOException {
 		if (format == ImportFormat.WOOCOMMERCE) {
 			throw new IllegalArgumentException("WooCommerce is an import format only; export SHOPIFY or SHOPWRIGHT");
 		}
@@ -61,8 +62,10 @@ class ProductExporter {
 			csv.printRecord(format == ImportFormat.SHOPIFY ? ShopifyFormat.TEMPLATE : ShopwrightFormat.COLUMNS);
 			ProductListing listing = new ProductListing(null, null, null, null, null, ProductListing.Sort.TITLE);
 			String cursor = null;
+			int written = 0;
 			do {
 				var page = catalog.list(store, listing, cursor, PAGE);
+				written += page.items().size();
 				List<ProductId> ids = page.items().stream().map(Product::id).toList();
 				Map<ProductId, List<Media>> images = media.of(store, ids);
 				if (format == ImportFormat.SHOPIFY) {
@@ -87,6 +90,7 @@ class ProductExporter {
 				cursor = page.nextCursor();
 			}
 			while (cursor != null);
+			return written;
 		}
 	}
 

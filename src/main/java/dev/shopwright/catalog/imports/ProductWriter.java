@@ -87,6 +87,7 @@ class ProductWriter {
 		}
 		try {
 			return Objects.requireNonNull(transactions.execute(status -> {
+				jobs.commitWithoutWaitingForDisk();
 				Product existing = existing(run.store(), parsed);
 				ProductDraft draft = prepare(run.store(), parsed, existing);
 				Product saved = existing == null ? catalog.create(run.store(), draft)
@@ -159,6 +160,7 @@ class ProductWriter {
 		List<Issue> reported = issues.isEmpty() ? List.of(new Issue(parsed.firstLine, "", "the product was not imported"))
 				: issues;
 		transactions.executeWithoutResult(status -> {
+			jobs.commitWithoutWaitingForDisk();
 			jobs.addIssues(run.store(), run.job(), "ERROR", parsed.label, reported);
 			if (!jobs.productDone(run.store(), run.job(), run.node(), parsed.rows, 0, 0, 1, reported.size())) {
 				throw new LostClaim();

@@ -90,6 +90,10 @@ class ShopifyFormat implements ProductCsvFormat {
 
 	static final int MAX_DESCRIPTION = 512 * 1024;
 
+	/** Columns read from a product's first row only. */
+	private static final List<String> PRODUCT_COLUMNS = List.of(TITLE, BODY, VENDOR, TYPE, TAGS, PUBLISHED, STATUS,
+			SEO_TITLE, SEO_DESCRIPTION, optionName(1), optionName(2), optionName(3));
+
 	@Override
 	public ImportFormat format() {
 		return ImportFormat.SHOPIFY;
@@ -229,6 +233,7 @@ class ShopifyFormat implements ProductCsvFormat {
 			}
 		}
 		images(columns, group, product);
+		laterRows(columns, group, PRODUCT_COLUMNS, product);
 		if (!product.errors.isEmpty()) {
 			return product;
 		}
@@ -408,6 +413,20 @@ class ShopifyFormat implements ProductCsvFormat {
 		product.sources.put(field, CsvFiles.line(first), columns.spelled(column));
 		String value = columns.get(first, column);
 		return field.equals("title") && value.isEmpty() ? null : value;
+	}
+
+	/** Product columns filled differently on later rows of a product are not used: say so rather than drop them. */
+	static void laterRows(Columns columns, RowGroup group, List<String> productColumns, ParsedProduct product) {
+		CSVRecord first = group.rows().getFirst();
+		for (CSVRecord row : group.rows().subList(1, group.rows().size())) {
+			for (String column : productColumns) {
+				String value = columns.get(row, column);
+				if (!value.isEmpty() && !value.equals(columns.get(first, column))) {
+					product.warn(CsvFiles.line(row), columns.spelled(column), "values on later rows of a product not imported "
+							+ "(the product's first row counts)");
+				}
+			}
+		}
 	}
 
 	static List<String> splitTags(String tags) {

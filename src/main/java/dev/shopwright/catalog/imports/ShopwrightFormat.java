@@ -171,6 +171,7 @@ class ShopwrightFormat implements ProductCsvFormat {
 				}
 			}
 		}
+		ShopifyFormat.laterRows(columns, group, COLUMNS.subList(1, COLUMNS.indexOf(SKU)), product);
 		int optionCount = options != null ? options.size() : 0;
 		List<ProductDraft.VariantDraft> variants = new ArrayList<>();
 		for (CSVRecord row : group.rows()) {

@@ -130,7 +130,7 @@ class ShopifyImportTests {
 		assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(job.get("created").asInt()).isEqualTo(2);
 		assertThat(job.get("failed").asInt()).isEqualTo(5);
-		assertThat(job.get("rowsDone").asInt()).isEqualTo(8);
+		assertThat(job.get("rowsDone").asInt()).isEqualTo(9);
 		product(store, "good-one");
 		product(store, "good-two");
 		assertThat(store.get("/api/admin/v1/products?limit=250").json().get("items")).hasSize(2);
@@ -146,8 +146,14 @@ class ShopifyImportTests {
 		assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("6,Variant SKU,dup-sku,").contains("'G-1'").contains("line 2"));
 		assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("8,Option1 Value,option-missing,").contains("'Size'"));
 		assertThat(job.get("errors").asInt()).isEqualTo(lines.size() - 1);
-		assertThat(job.get("notes").get(0).get("text").asString())
-			.isEqualTo("Variant Inventory Qty: 2 values not imported — stock belongs to inventory; quantities are not imported by this version");
+		String jobPath = "/api/admin/v1/imports/" + job.get("id").asString();
+		assertThat(owner.store("outlet").get(jobPath).status()).as("another store's job").isEqualTo(404);
+		assertThat(owner.store("outlet").get(jobPath + "/errors.csv").status()).isEqualTo(404);
+		assertThat(job.get("notes").findValuesAsString("text")).containsExactly(
+				"Variant Inventory Qty: 2 values not imported — stock belongs to inventory; quantities are not imported by this version",
+				"Title: values on later rows of a product not imported (the product's first row counts) (1 row)");
+		assertThat(product(store, "good-two").get("title").asString()).isEqualTo("Good Two");
+		assertThat(product(store, "good-two").get("variants")).hasSize(2);
 	}
 
 	@Test
@@ -206,5 +212,16 @@ class ShopifyImportTests {
 		assertThat(retried.status()).as(retried.body()).isEqualTo(202);
 		assertThat(retried.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
 		assertThat(store.get("/api/admin/v1/imports").json().get("items")).hasSize(1);
+	}
+
+	@Test
+	void aFileOverOneHundredMegabytesIsRefusedWithAProblem() {
+		byte[] huge = new byte[101 * 1024 * 1024];
+		java.util.Arrays.fill(huge, (byte) 'a');
+		ApiClient.Response refused = ImportTestSupport.upload(owner, "huge.csv", huge, "SHOPIFY");
+		assertThat(refused.status()).isEqualTo(413);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.json().get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+		assertThat(refused.json().get("detail").asString()).contains("at most 100 MB");
 	}
 }

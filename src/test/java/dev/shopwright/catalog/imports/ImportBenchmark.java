@@ -1,0 +1,185 @@
+package dev.shopwright.catalog.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVPrinter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
+
+import dev.shopwright.platform.database.EmbeddedDatabaseServer;
+import dev.shopwright.testing.ApiClient;
+import dev.shopwright.testing.Multipart;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Generates a Shopify product CSV of 100,000 rows (25,000 products of 4 variants) and times its import through the
+ * API, against an embedded PostgreSQL with durable commits (fsync on, as in production) — unlike the test suite's
+ * throwaway database. Not part of the normal test run; see bench/import/README.md.
+ */
+@EnabledIfSystemProperty(named = "shopwright.bench", matches = "true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"shopwright.admin.email=bench@test.local", "shopwright.admin.password=benchmark-password",
+		"shopwright.demo.enabled=false", "shopwright.media.directory=target/bench/media",
+		"logging.level.dev.shopwright.catalog=WARN" })
+@ContextConfiguration(initializers = ImportBenchmark.DurableDatabase.class)
+class ImportBenchmark {
+
+	static final int ROWS = Integer.getInteger("shopwright.bench.rows", 100_000);
+
+	static final int VARIANTS = 4;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void importsAHundredThousandShopifyRows() throws IOException {
+		Path file = Path.of("target/bench/shopify-" + ROWS + ".csv");
+		generate(file, ROWS);
+		byte[] content = Files.readAllBytes(file);
+		ApiClient api = ApiClient.at(port).loggedIn("bench@test.local", "benchmark-password");
+		String handle = ApiClient.unique("bench");
+		assertThat(api.post("/api/admin/v1/stores", java.util.Map.of("name", "Bench", "handle", handle, "defaultCurrency",
+				"EUR")).status()).isEqualTo(201);
+		ApiClient store = api.store(handle);
+
+		String created = run(store, file, content, "first import (creates every product)");
+		String updated = run(store, file, content, "same file again (updates every product)");
+		String report = created + "\n" + updated;
+		System.out.println("\n=== Shopify import benchmark ===\n" + report);
+		Files.writeString(Path.of("target/bench/import-result.txt"), report);
+	}
+
+	private String run(ApiClient store, Path file, byte[] content, String what) {
+		Instant start = Instant.now();
+		ApiClient.Response accepted = store.postMultipart("/api/admin/v1/imports",
+				new Multipart().file("file", file.getFileName().toString(), "text/csv", content).field("format", "SHOPIFY"));
+		Duration checked = Duration.between(start, Instant.now());
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+		String id = accepted.json().get("id").asString();
+		JsonNode job;
+		do {
+			sleep();
+			job = store.get("/api/admin/v1/imports/" + id).json();
+		}
+		while (!job.get("status").asString().equals("COMPLETED") && !job.get("status").asString().equals("FAILED"));
+		Duration total = Duration.between(start, Instant.now());
+		assertThat(job.get("failed").asInt()).isZero();
+		assertThat(job.get("created").asInt() + job.get("updated").asInt()).isEqualTo(ROWS / VARIANTS);
+		return """
+				%s
+				  rows:             %,d (%,d products × %d variants), %,d bytes
+				  upload + checks:  %.1f s (202 Accepted)
+				  total:            %.1f s (upload to COMPLETED)
+				  throughput:       %,.0f rows/s, %,.0f products/s
+				  result:           status %s, %d created, %d updated, %d failed
+				""".formatted(what, ROWS, ROWS / VARIANTS, VARIANTS, content.length, checked.toMillis() / 1000.0,
+				total.toMillis() / 1000.0, ROWS / (total.toMillis() / 1000.0), ROWS / VARIANTS / (total.toMillis() / 1000.0),
+				job.get("status").asString(), job.get("created").asInt(), job.get("updated").asInt(), job.get("failed").asInt());
+	}
+
+	/** Rows as Shopify exports them: the product on the first row, one variant per row, inventory columns filled. */
+	static void generate(Path file, int rows) throws IOException {
+		Files.createDirectories(file.getParent());
+		try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+				CSVPrinter csv = new CSVPrinter(writer, CsvFiles.WRITE_FORMAT)) {
+			writer.write('\ufeff');
+			csv.printRecord(ShopifyFormat.TEMPLATE);
+			String[] sizes = { "S", "M", "L", "XL" };
+			for (int i = 0; i < rows; i++) {
+				int product = i / VARIANTS;
+				int variant = i % VARIANTS;
+				List<String> row = new ArrayList<>();
+				for (String column : ShopifyFormat.TEMPLATE) {
+					row.add(switch (column) {
+						case ShopifyFormat.HANDLE -> "bench-product-" + product;
+						case ShopifyFormat.TITLE -> variant == 0 ? "Bench Product " + product : "";
+						case ShopifyFormat.BODY -> variant == 0 ? "<p>Product " + product + ", made of <b>cotton</b>.</p>\n<ul><li>Fair</li></ul>" : "";
+						case ShopifyFormat.VENDOR -> variant == 0 ? "Vendor " + (product % 50) : "";
+						case ShopifyFormat.TYPE -> variant == 0 ? "Shirts" : "";
+						case ShopifyFormat.TAGS -> variant == 0 ? "bench, tag" + (product % 20) : "";
+						case ShopifyFormat.PUBLISHED -> variant == 0 ? "TRUE" : "";
+						case "Option1 Name" -> variant == 0 ? "Size" : "";
+						case "Option1 Value" -> sizes[variant];
+						case ShopifyFormat.SKU -> "B-" + product + "-" + sizes[variant];
+						case ShopifyFormat.GRAMS -> String.valueOf(200 + variant * 10);
+						case ShopifyFormat.INVENTORY_TRACKER -> "shopify";
+						case ShopifyFormat.INVENTORY_QTY -> String.valueOf(product % 40);
+						case ShopifyFormat.INVENTORY_POLICY -> "deny";
+						case ShopifyFormat.FULFILLMENT_SERVICE -> "manual";
+						case ShopifyFormat.PRICE -> (19 + variant) + ".90";
+						case ShopifyFormat.COMPARE_AT_PRICE -> variant == 0 ? "29.90" : "";
+						case ShopifyFormat.REQUIRES_SHIPPING -> "TRUE";
+						case ShopifyFormat.TAXABLE -> "TRUE";
+						case ShopifyFormat.WEIGHT_UNIT -> "kg";
+						case ShopifyFormat.COST -> "7.50";
+						case ShopifyFormat.STATUS -> variant == 0 ? "active" : "";
+						case ShopifyFormat.GIFT_CARD -> variant == 0 ? "FALSE" : "";
+						default -> "";
+					});
+				}
+				csv.printRecord(row);
+			}
+		}
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Its own embedded PostgreSQL with fsync on, so that every product's commit costs what it costs in production. */
+	static final class DurableDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			EmbeddedDatabaseServer server = EmbeddedDatabaseServer.start(Path.of("target/bench/pgdata"), 0, true);
+			try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "");
+					Statement statement = connection.createStatement()) {
+				statement.execute("drop database if exists bench with (force)");
+				statement.execute("create database bench");
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+			TestPropertyValues.of("shopwright.database.url=" + server.jdbcUrl("bench"), "shopwright.database.username=postgres")
+				.applyTo(context);
+			DisposableBean stop = () -> {
+				try {
+					server.close();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			};
+			var beans = (org.springframework.beans.factory.support.DefaultListableBeanFactory) context.getBeanFactory();
+			beans.registerSingleton("benchDatabase", stop);
+			beans.registerDisposableBean("benchDatabase", stop); // a registered singleton is not destroyed otherwise
+			context.addBeanFactoryPostProcessor(factory -> factory.getBeanDefinition("dataSource").setDependsOn("benchDatabase"));
+		}
+	}
+}
