@@ -67,7 +67,9 @@ public class SearchManagement {
 	}
 
 	/** Searches visible products; never records analytics (see {@link #recordQuery}). */
-	@Transactional(readOnly = true)
+	// one snapshot for the page and the facet counts, so the total always agrees with the hits even while
+	// the index is being updated
+	@Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
 	public SearchResult search(StoreId storeId, SearchRequest request) {
 		documents.serialPlans();
 		Store store = stores.get(storeId);

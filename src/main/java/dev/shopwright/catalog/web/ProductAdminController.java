@@ -342,6 +342,7 @@ class ProductAdminController {
 		StoreId store = currentStore.id();
 		model.addAttribute("form", form);
 		model.addAttribute("product", product);
+		model.addAttribute("media", product == null ? List.of() : catalog.media(store, product.id()));
 		if (product != null && !model.containsAttribute("version")) {
 			model.addAttribute("version", String.valueOf(product.version()));
 		}
