@@ -212,8 +212,11 @@ public class CatalogManagement {
 	public void deleteAttribute(StoreId store, UUID id) {
 		Attribute attribute = attributeDefinitions.find(store, id)
 			.orElseThrow(() -> new ResourceNotFound("Attribute", id.toString()));
+		// the values go with the attribute (cascade): those products changed, and the search index must hear it
+		List<UUID> affected = attributeDefinitions.productsUsing(store, id);
 		attributeDefinitions.delete(store, id);
 		auditLog.record(store, "attribute.deleted", "attribute", id.toString(), "Deleted attribute " + attribute.code());
+		affected.forEach(product -> events.publishEvent(new ProductChanged(store, new ProductId(product))));
 	}
 
 	/** One action on many products, all or nothing. */

@@ -137,7 +137,14 @@ class ProductsApiTests {
 		assertThat(bad.status()).isEqualTo(422);
 		assertThat(bad.json().get("errors").get(0).get("detail").asString()).isEqualTo("must be a number");
 		draft.put("attributes", Map.of(code, "1.5"));
-		assertThat(owner.post("/api/admin/v1/products", draft).json().get("attributes").get(code).asString()).isEqualTo("1.5");
+		JsonNode product = owner.post("/api/admin/v1/products", draft).json();
+		assertThat(product.get("attributes").get(code).asString()).isEqualTo("1.5");
+
+		String attributeId = owner.get("/api/admin/v1/attributes").json().get("items").valueStream()
+			.filter(a -> a.get("code").asString().equals(code)).findFirst().orElseThrow().get("id").asString();
+		assertThat(owner.delete("/api/admin/v1/attributes/" + attributeId).status()).isEqualTo(204);
+		assertThat(owner.get("/api/admin/v1/products/" + product.get("id").asString()).json().get("attributes").has(code))
+			.isFalse();
 	}
 
 	@Test

@@ -37,6 +37,12 @@ public class Attributes {
 			.update();
 	}
 
+	/** Products that carry a value of the attribute. */
+	public List<UUID> productsUsing(StoreId store, UUID id) {
+		return jdbc.sql("select product_id from catalog.product_attribute where store_id = ? and attribute_id = ?")
+			.params(store.value(), id).query(UUID.class).list();
+	}
+
 	public boolean delete(StoreId store, UUID id) {
 		return jdbc.sql("delete from catalog.attribute where store_id = ? and id = ?").params(store.value(), id).update() == 1;
 	}
