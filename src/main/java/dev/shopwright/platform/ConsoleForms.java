@@ -23,6 +23,21 @@ public class ConsoleForms {
 		this.validator = validator;
 	}
 
+	/**
+	 * For one-click actions (a button, then a redirect): runs {@code change} and flashes {@code notice}, or the
+	 * refused rule's message as an error; nothing is changed when it is refused.
+	 */
+	public void act(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect, String notice,
+			Runnable change) {
+		try {
+			change.run();
+			redirect.addFlashAttribute("notice", notice);
+		}
+		catch (BusinessRuleViolation ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+	}
+
 	/** Runs {@code change} if {@code command} is valid; returns false (model filled) if anything was refused. */
 	public <T> boolean submit(Object command, Supplier<T> change, Model model) {
 		Map<String, String> errors = new LinkedHashMap<>();

@@ -2,7 +2,6 @@ package dev.shopwright.catalog.web;
 
 import java.io.IOException;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -17,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.shopwright.catalog.CatalogManagement;
 import dev.shopwright.catalog.ProductId;
-import dev.shopwright.platform.BusinessRuleViolation;
+import dev.shopwright.platform.ConsoleForms;
 import dev.shopwright.platform.CurrentStore;
 
 /** The media section of the product editor: upload, add by URL, alt text, order, delete. */
@@ -30,10 +29,14 @@ class ProductMediaAdminController {
 
 	private final MessageSource messages;
 
-	ProductMediaAdminController(CatalogManagement catalog, CurrentStore currentStore, MessageSource messages) {
+	private final ConsoleForms forms;
+
+	ProductMediaAdminController(CatalogManagement catalog, CurrentStore currentStore, MessageSource messages,
+			ConsoleForms forms) {
 		this.catalog = catalog;
 		this.currentStore = currentStore;
 		this.messages = messages;
+		this.forms = forms;
 	}
 
 	@PostMapping("/admin/products/{id}/media")
@@ -63,20 +66,11 @@ class ProductMediaAdminController {
 	@PostMapping("/admin/products/{id}/media/{mediaId}/delete")
 	@PreAuthorize("hasAuthority('CATALOG_WRITE')")
 	String delete(@PathVariable UUID id, @PathVariable UUID mediaId, RedirectAttributes redirect) {
-		return act(id, redirect, "catalog.media.deleted", () -> {
-			catalog.deleteMedia(currentStore.id(), new ProductId(id), mediaId);
-			return null;
-		});
+		return act(id, redirect, "catalog.media.deleted", () -> catalog.deleteMedia(currentStore.id(), new ProductId(id), mediaId));
 	}
 
-	private String act(UUID product, RedirectAttributes redirect, String noticeKey, Supplier<?> change) {
-		try {
-			change.get();
-			redirect.addFlashAttribute("notice", messages.getMessage(noticeKey, null, LocaleContextHolder.getLocale()));
-		}
-		catch (BusinessRuleViolation ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+	private String act(UUID product, RedirectAttributes redirect, String noticeKey, Runnable change) {
+		forms.act(redirect, messages.getMessage(noticeKey, null, LocaleContextHolder.getLocale()), change);
 		return "redirect:/admin/products/" + product + "#media-section";
 	}
 }

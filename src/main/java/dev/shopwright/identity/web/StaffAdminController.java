@@ -21,7 +21,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.shopwright.identity.Role;
 import dev.shopwright.identity.StaffManagement;
-import dev.shopwright.platform.BusinessRuleViolation;
 import dev.shopwright.platform.ConsoleForms;
 import dev.shopwright.platform.CurrentStore;
 
@@ -73,33 +72,22 @@ class StaffAdminController {
 	@PostMapping("/admin/staff/{id}/role")
 	@PreAuthorize("hasAuthority('STAFF_MANAGE')")
 	String changeRole(@PathVariable UUID id, @RequestParam Role role, RedirectAttributes redirect) {
-		return act(redirect, () -> staff.changeRole(currentStore.id(), id, role), "Role changed to " + role + ".");
+		forms.act(redirect, "Role changed to " + role + ".", () -> staff.changeRole(currentStore.id(), id, role));
+		return "redirect:/admin/staff";
 	}
 
 	@PostMapping("/admin/staff/{id}/active")
 	@PreAuthorize("hasAuthority('STAFF_MANAGE')")
 	String setActive(@PathVariable UUID id, @RequestParam boolean active, RedirectAttributes redirect) {
-		return act(redirect, () -> staff.setActive(currentStore.id(), id, active),
-				active ? "Account activated." : "Account deactivated.");
+		forms.act(redirect, active ? "Account activated." : "Account deactivated.",
+				() -> staff.setActive(currentStore.id(), id, active));
+		return "redirect:/admin/staff";
 	}
 
 	@PostMapping("/admin/staff/{id}/remove")
 	@PreAuthorize("hasAuthority('STAFF_MANAGE')")
 	String remove(@PathVariable UUID id, RedirectAttributes redirect) {
-		return act(redirect, () -> {
-			staff.removeFromStore(currentStore.id(), id);
-			return null;
-		}, "Removed from this store.");
-	}
-
-	private String act(RedirectAttributes redirect, java.util.function.Supplier<?> change, String notice) {
-		try {
-			change.get();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (BusinessRuleViolation ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		forms.act(redirect, "Removed from this store.", () -> staff.removeFromStore(currentStore.id(), id));
 		return "redirect:/admin/staff";
 	}
 }
