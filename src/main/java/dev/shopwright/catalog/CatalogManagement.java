@@ -169,6 +169,9 @@ public class CatalogManagement {
 	public Product update(StoreId store, ProductId id, ProductDraft draft) {
 		Product current = get(store, id);
 		Product changed = apply(store, current, draft, products.now(), false);
+		if (sameContent(current, changed)) {
+			return current; // nothing to write: no new version, no event, no audit entry (re-imports of unchanged rows)
+		}
 		save(store, current, changed);
 		auditLog.record(store, "product.updated", "product", id.toString(), "Changed product " + changed.title());
 		return products.find(store, id).orElseThrow();
@@ -233,6 +236,15 @@ public class CatalogManagement {
 		}
 		auditLog.record(store, "product.bulk", "product", "bulk", action.describe() + " on " + changed + " products");
 		return changed;
+	}
+
+	private static boolean sameContent(Product current, Product changed) {
+		return new Product(changed.id(), changed.handle(), changed.title(), changed.descriptionHtml(), changed.vendor(),
+				changed.productType(), changed.tags(), changed.status(), changed.seoTitle(), changed.seoDescription(),
+				changed.published(), changed.publishedAt(), changed.options(), changed.variants(), changed.attributes(),
+				changed.categoryIds(), changed.translations(), changed.related(), current.createdAt(), current.updatedAt(),
+				current.version())
+			.equals(current);
 	}
 
 	private void save(StoreId store, Product current, Product changed) {

@@ -109,6 +109,18 @@ class ProductsApiTests {
 	}
 
 	@Test
+	void savingAProductUnchangedWritesNothing() {
+		JsonNode product = owner.post("/api/admin/v1/products", tshirt(ApiClient.unique("SAME"))).json();
+		String id = product.get("id").asString();
+		JsonNode same = owner.patch("/api/admin/v1/products/" + id, Map.of("title", product.get("title").asString(),
+				"tags", List.of("summer", "cotton"))).json();
+		assertThat(same.get("version").asInt()).isEqualTo(product.get("version").asInt());
+		assertThat(same.get("updatedAt").asString()).isEqualTo(product.get("updatedAt").asString());
+		JsonNode changed = owner.patch("/api/admin/v1/products/" + id, Map.of("tags", List.of("summer"))).json();
+		assertThat(changed.get("version").asInt()).isEqualTo(product.get("version").asInt() + 1);
+	}
+
+	@Test
 	void bulkActionsPublishTagAndReprice() {
 		String a = owner.post("/api/admin/v1/products", tshirt(ApiClient.unique("B1"))).json().get("id").asString();
 		String b = owner.post("/api/admin/v1/products", tshirt(ApiClient.unique("B2"))).json().get("id").asString();
