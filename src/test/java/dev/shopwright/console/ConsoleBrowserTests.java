@@ -2,17 +2,11 @@ package dev.shopwright.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,32 +14,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.shopwright.testing.ApiClient;
+import dev.shopwright.testing.Browser;
 import dev.shopwright.testing.ShopwrightTest;
 
 /** The console in a real (headless) Chromium: login, the store switcher, the settings form, CSP in practice. */
 @ShopwrightTest
 class ConsoleBrowserTests {
 
-	private static final Path ARTIFACTS = Path.of(System.getProperty("shopwright.test.artifacts", "target/test-artifacts"));
-
-	private static Path profile;
-
-	private static ChromeDriverService service;
+	private static Browser browser;
 
 	private static ChromeDriver driver;
 
@@ -54,48 +38,21 @@ class ConsoleBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		profile = Files.createTempDirectory("shopwright-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		// as root Chromium needs --no-sandbox; the rest keeps it from phoning home or stalling in a container
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-				"--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,900",
-				"--lang=en-US");
-		LoggingPreferences logs = new LoggingPreferences();
-		logs.enable(LogType.BROWSER, Level.ALL);
-		options.setCapability("goog:loggingPrefs", logs);
-		service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort().build();
-		driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		browser = Browser.start();
+		driver = browser.driver();
 	}
 
 	@AfterAll
 	static void stopBrowser() throws IOException {
-		try {
-			if (driver != null) {
-				driver.quit();
-			}
-		}
-		finally {
-			if (service != null) {
-				service.stop();
-			}
-			if (profile != null) {
-				try (Stream<Path> files = Files.walk(profile)) {
-					files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-				}
-			}
+		if (browser != null) {
+			browser.close();
 		}
 	}
 
 	@BeforeEach
 	void freshSession() {
 		// every test starts logged out, with no log lines left over from the one before
-		driver.get(url("/admin/login"));
-		driver.manage().deleteAllCookies();
-		driver.manage().logs().get(LogType.BROWSER);
+		browser.reset(url("/admin/login"));
 	}
 
 	@Test
@@ -225,32 +182,15 @@ class ConsoleBrowserTests {
 	}
 
 	private WebDriverWait waitFor() {
-		return new WebDriverWait(driver, Duration.ofSeconds(10));
+		return browser.waitFor();
 	}
 
 	private Path screenshot(String name) throws IOException {
-		Files.createDirectories(ARTIFACTS);
-		Path target = ARTIFACTS.resolve(name);
-		File taken = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-		Files.copy(taken.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-		return target;
+		return browser.screenshot(name);
 	}
 
-	/**
-	 * Errors and warnings the browser logged since the last call (CSP violations, script errors, assets that
-	 * failed to load), apart from the favicon the console does not have. A probe message first proves the log
-	 * is really captured, so that an empty answer means something.
-	 */
 	private List<String> browserProblems() {
-		((JavascriptExecutor) driver).executeScript("console.error('shopwright-log-probe')");
-		List<String> messages = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-			.filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
-			.map(LogEntry::getMessage)
-			.toList();
-		assertThat(messages).as("browser log is captured").anyMatch(message -> message.contains("shopwright-log-probe"));
-		return messages.stream()
-			.filter(message -> !message.contains("shopwright-log-probe") && !message.contains("/favicon.ico"))
-			.toList();
+		return browser.problems();
 	}
 
 	private String url(String path) {

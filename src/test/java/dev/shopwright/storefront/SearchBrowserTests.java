@@ -2,40 +2,27 @@ package dev.shopwright.storefront;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.shopwright.testing.Browser;
 import dev.shopwright.testing.ShopwrightTest;
 
 /** A shopper in a real (headless) Chromium searches the demo catalog and narrows it with a facet. */
 @ShopwrightTest
 class SearchBrowserTests {
 
-	private static final Path ARTIFACTS = Path.of(System.getProperty("shopwright.test.artifacts", "target/test-artifacts"));
-
-	private static Path profile;
-
-	private static ChromeDriverService service;
+	private static Browser browser;
 
 	private static ChromeDriver driver;
 
@@ -44,34 +31,14 @@ class SearchBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		profile = Files.createTempDirectory("shopwright-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-				"--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,900", "--lang=en-US");
-		service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort().build();
-		driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		browser = Browser.start();
+		driver = browser.driver();
 	}
 
 	@AfterAll
 	static void stopBrowser() throws IOException {
-		try {
-			if (driver != null) {
-				driver.quit();
-			}
-		}
-		finally {
-			if (service != null) {
-				service.stop();
-			}
-			if (profile != null) {
-				try (Stream<Path> files = Files.walk(profile)) {
-					files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-				}
-			}
+		if (browser != null) {
+			browser.close();
 		}
 	}
 
@@ -99,10 +66,6 @@ class SearchBrowserTests {
 			.hasSize(Integer.parseInt(count))
 			.allMatch(card -> card.getText().contains(vendorName));
 
-		Files.createDirectories(ARTIFACTS);
-		File taken = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-		Path target = ARTIFACTS.resolve("storefront-search-facet.png");
-		Files.copy(taken.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-		assertThat(target).isNotEmptyFile();
+		assertThat(browser.screenshot("storefront-search-facet.png")).isNotEmptyFile();
 	}
 }
