@@ -9,8 +9,6 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -47,7 +45,7 @@ public class AuditLog {
 	}
 
 	public void record(StoreId storeId, String action, String entityType, String entityId, String summary) {
-		Actor actor = currentActor();
+		Actor actor = Actor.current();
 		HttpServletRequest request = currentRequest();
 		jdbc.sql("""
 				insert into platform.audit_log
@@ -105,28 +103,6 @@ public class AuditLog {
 		Entry last = rows.get(limit - 1);
 		return new Page<>(rows.subList(0, limit), Cursor.of(last.at().toString(), last.id().toString()).encode());
 	}
-
-	private static Actor currentActor() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
-			return actor;
-		}
-		return SYSTEM;
-	}
-
-	private static final Actor SYSTEM = new Actor() {
-		public String actorType() {
-			return "system";
-		}
-
-		public String actorId() {
-			return "system";
-		}
-
-		public String actorName() {
-			return "Shopwright";
-		}
-	};
 
 	private static @Nullable HttpServletRequest currentRequest() {
 		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes

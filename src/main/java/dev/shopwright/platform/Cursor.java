@@ -63,6 +63,16 @@ public record Cursor(List<String> values) {
 				java.util.Map.of("cursor", "cursor is not one this API returned"));
 	}
 
+	/** A numeric cursor value (a sequence id), or the same "not one this API returned" problem. */
+	public long longValue(int index) {
+		try {
+			return Long.parseLong(values.get(index));
+		}
+		catch (NumberFormatException ex) {
+			throw invalid();
+		}
+	}
+
 	public String get(int index) {
 		return values.get(index);
 	}

@@ -1,0 +1,35 @@
+package dev.shopwright.inventory;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import dev.shopwright.catalog.CatalogManagement;
+import dev.shopwright.catalog.events.ProductChanged;
+import dev.shopwright.catalog.events.ProductDeleted;
+import dev.shopwright.inventory.domain.Items;
+
+/** Keeps the mirror of SKUs, their titles and inventory policies in line with the catalog. */
+@Component
+class CatalogSync {
+
+	private final CatalogManagement catalog;
+
+	private final Items items;
+
+	CatalogSync(CatalogManagement catalog, Items items) {
+		this.catalog = catalog;
+		this.items = items;
+	}
+
+	@ApplicationModuleListener
+	void on(ProductChanged event) {
+		catalog.find(event.storeId(), event.productId())
+			.ifPresentOrElse(product -> items.sync(event.storeId(), product),
+					() -> items.markProductDeleted(event.storeId(), event.productId().value()));
+	}
+
+	@ApplicationModuleListener
+	void on(ProductDeleted event) {
+		items.markProductDeleted(event.storeId(), event.productId().value());
+	}
+}

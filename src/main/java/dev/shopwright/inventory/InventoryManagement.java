@@ -1,0 +1,283 @@
+package dev.shopwright.inventory;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.shopwright.catalog.CatalogManagement;
+import dev.shopwright.catalog.Product;
+import dev.shopwright.inventory.domain.Items;
+import dev.shopwright.inventory.domain.Items.Item;
+import dev.shopwright.inventory.domain.Levels;
+import dev.shopwright.inventory.domain.Levels.Change;
+import dev.shopwright.inventory.domain.Levels.Guard;
+import dev.shopwright.inventory.domain.Locations;
+import dev.shopwright.inventory.events.BackInStock;
+import dev.shopwright.inventory.events.LowStockReached;
+import dev.shopwright.inventory.events.OutOfStock;
+import dev.shopwright.inventory.events.StockLevelChanged;
+import dev.shopwright.platform.Actor;
+import dev.shopwright.platform.AuditLog;
+import dev.shopwright.platform.ResourceNotFound;
+import dev.shopwright.shared.Page;
+import dev.shopwright.shared.StoreId;
+
+/**
+ * The inventory module's façade: locations, stock per SKU and location, and every change of it as a ledger
+ * movement. Each change is one conditional update in the database plus its movement row, in one transaction.
+ */
+@Service
+public class InventoryManagement {
+
+	/** No single change may move more units than this; larger figures are typing mistakes. */
+	public static final int MAX_QUANTITY = 1_000_000;
+
+	private final Items items;
+
+	private final Locations locations;
+
+	private final Levels levels;
+
+	private final CatalogManagement catalog;
+
+	private final ApplicationEventPublisher events;
+
+	private final AuditLog auditLog;
+
+	InventoryManagement(Items items, Locations locations, Levels levels, CatalogManagement catalog,
+			ApplicationEventPublisher events, AuditLog auditLog) {
+		this.items = items;
+		this.locations = locations;
+		this.levels = levels;
+		this.catalog = catalog;
+		this.events = events;
+		this.auditLog = auditLog;
+	}
+
+	// --- locations ---
+
+	@Transactional(readOnly = true)
+	public List<Location> locations(StoreId store) {
+		return locations.all(store);
+	}
+
+	@Transactional(readOnly = true)
+	public Location location(StoreId store, LocationId id) {
+		return locations.find(store, id).orElseThrow(() -> new ResourceNotFound("Location", id.toString()));
+	}
+
+	/** The store's default location, created as "Main warehouse" the first time anyone needs it. */
+	@Transactional
+	public Location defaultLocation(StoreId store) {
+		return locations.defaultLocation(store);
+	}
+
+	@Transactional
+	public Location createLocation(StoreId store, LocationDraft draft) {
+		locations.defaultLocation(store);
+		Location created = locations.create(store, draft);
+		auditLog.record(store, "location.created", "location", created.id().toString(), created.name());
+		return created;
+	}
+
+	@Transactional
+	public Location updateLocation(StoreId store, LocationId id, LocationDraft draft) {
+		Location updated = locations.update(store, location(store, id), draft);
+		auditLog.record(store, "location.updated", "location", id.toString(), updated.name());
+		return updated;
+	}
+
+	@Transactional
+	public void makeDefaultLocation(StoreId store, LocationId id) {
+		Location location = location(store, id);
+		locations.makeDefault(store, id);
+		auditLog.record(store, "location.made-default", "location", id.toString(), location.name());
+	}
+
+	// --- stock ---
+
+	/** The stock of one SKU per location and in total. */
+	@Transactional
+	public SkuStock stock(StoreId store, String sku) {
+		Item item = requireItem(store, sku);
+		List<StockLevel> perLocation = levels.forSku(store, sku);
+		int onHand = 0, reserved = 0, available = 0, online = 0, incoming = 0;
+		for (StockLevel level : perLocation) {
+			onHand += level.onHand();
+			reserved += level.reserved();
+			available += level.available();
+			incoming += level.incoming();
+			if (level.fulfilsOnline()) {
+				online += level.available();
+			}
+		}
+		return new SkuStock(sku, item.title(), item.policy(), item.preorderLimit(), item.reorderPoint(), perLocation,
+				onHand, reserved, available, online, incoming);
+	}
+
+	/** What shoppers may buy of a SKU now (summed over the locations that fulfil online orders). */
+	@Transactional(readOnly = true)
+	public int availableOnline(StoreId store, String sku) {
+		return levels.availableOnline(store, sku);
+	}
+
+	/** A manual correction of on hand, by a delta or to an absolute figure; on hand never goes below zero. */
+	@Transactional
+	public StockLevel adjust(StoreId store, StockAdjustment adjustment) {
+		if ((adjustment.delta() == null) == (adjustment.set() == null)) {
+			throw InventoryProblems.invalidQuantity("delta", "Give exactly one of delta or set");
+		}
+		if (adjustment.delta() != null && (adjustment.delta() == 0 || Math.abs(adjustment.delta()) > MAX_QUANTITY)) {
+			throw InventoryProblems.invalidQuantity("delta", "delta must be non-zero and at most %d units either way".formatted(MAX_QUANTITY));
+		}
+		if (adjustment.set() != null && (adjustment.set() < 0 || adjustment.set() > MAX_QUANTITY)) {
+			throw InventoryProblems.invalidQuantity("set", "set must be between 0 and %d".formatted(MAX_QUANTITY));
+		}
+		if (!adjustment.reason().isManualAdjustment()) {
+			throw InventoryProblems.invalidQuantity("reason", "An adjustment's reason is ADJUSTED, DAMAGED, RETURNED or RECEIVED");
+		}
+		requireItem(store, adjustment.sku());
+		LocationId location = resolve(store, adjustment.locationId());
+		int delta;
+		if (adjustment.set() != null) {
+			// the row lock makes "set to N" exact against concurrent changes: the delta is computed under it
+			int current = levels.lock(store, adjustment.sku(), location).onHand();
+			delta = adjustment.set() - current;
+		}
+		else {
+			delta = adjustment.delta();
+		}
+		Change change = new Change(adjustment.sku(), location, null, adjustment.reason(), delta, 0, 0, null, "adjustment",
+				null, adjustment.note(), Guard.ON_HAND_STAYS_NON_NEGATIVE);
+		if (delta == 0) {
+			return level(store, adjustment.sku(), location);
+		}
+		int onlineBefore = levels.availableOnline(store, adjustment.sku());
+		levels.apply(store, change, Actor.current())
+			.orElseThrow(() -> InventoryProblems.stockWouldGoNegative(adjustment.sku(),
+					levels.find(store, adjustment.sku(), location).map(Levels.Row::onHand).orElse(0), delta));
+		return changed(store, adjustment.sku(), location, onlineBefore);
+	}
+
+	/** Units arriving: on hand up, weighted average cost updated, incoming down when they were on order. */
+	@Transactional
+	public StockLevel receive(StoreId store, StockReceipt receipt) {
+		if (receipt.quantity() <= 0 || receipt.quantity() > MAX_QUANTITY) {
+			throw InventoryProblems.invalidQuantity("quantity", "quantity must be between 1 and %d".formatted(MAX_QUANTITY));
+		}
+		requireItem(store, receipt.sku());
+		LocationId location = resolve(store, receipt.locationId());
+		if (receipt.unitCost() != null) {
+			if (receipt.unitCost().isNegative()) {
+				throw InventoryProblems.invalidQuantity("unitCost", "unitCost may not be negative");
+			}
+			Optional<java.util.Currency> valuedIn = levels.costCurrency(store, receipt.sku(), location);
+			if (valuedIn.isPresent() && !valuedIn.get().equals(receipt.unitCost().currency())) {
+				throw InventoryProblems.currencyMismatch(receipt.sku(), valuedIn.get().getCurrencyCode(),
+						receipt.unitCost().currency().getCurrencyCode());
+			}
+		}
+		int onlineBefore = levels.availableOnline(store, receipt.sku());
+		levels.apply(store, new Change(receipt.sku(), location, receipt.binCode(), receipt.reason(), receipt.quantity(), 0,
+				receipt.fromIncoming() ? -receipt.quantity() : 0, receipt.unitCost(), receipt.sourceType(),
+				receipt.sourceId(), receipt.note(), Guard.NONE), Actor.current());
+		return changed(store, receipt.sku(), location, onlineBefore);
+	}
+
+	/**
+	 * Units expected at a location (a purchase order sent: positive) or no longer expected (cancelled: negative).
+	 * Incoming never goes below zero.
+	 */
+	@Transactional
+	public StockLevel changeIncoming(StoreId store, String sku, @Nullable LocationId locationId, int delta,
+			MovementReason reason, @Nullable String sourceType, @Nullable String sourceId) {
+		if (delta == 0 || Math.abs(delta) > MAX_QUANTITY) {
+			throw InventoryProblems.invalidQuantity("quantity", "quantity must be between 1 and %d".formatted(MAX_QUANTITY));
+		}
+		requireItem(store, sku);
+		LocationId location = resolve(store, locationId);
+		levels.apply(store, new Change(sku, location, null, reason, 0, 0, delta, null, sourceType, sourceId, null, Guard.NONE),
+				Actor.current());
+		return level(store, sku, location);
+	}
+
+	@Transactional
+	public void setReorderPoint(StoreId store, String sku, @Nullable Integer reorderPoint) {
+		if (reorderPoint != null && (reorderPoint < 0 || reorderPoint > MAX_QUANTITY)) {
+			throw InventoryProblems.invalidQuantity("reorderPoint", "reorderPoint must be between 0 and %d".formatted(MAX_QUANTITY));
+		}
+		requireItem(store, sku);
+		items.setReorderPoint(store, sku, reorderPoint);
+	}
+
+	/** The ledger of a SKU, newest first. */
+	@Transactional(readOnly = true)
+	public Page<StockMovement> movements(StoreId store, String sku, @Nullable String cursor, int limit) {
+		return levels.movements(store, sku, cursor, limit);
+	}
+
+	/** Proof that the ledger sums to every level's figures; empty when it does. */
+	@Transactional(readOnly = true)
+	public List<LedgerDiscrepancy> ledgerDiscrepancies(StoreId store) {
+		return levels.discrepancies(store);
+	}
+
+	/** Brings the SKU mirror in line with a product (called from catalog events and before the first stock change). */
+	@Transactional
+	public void track(StoreId store, Product product) {
+		items.sync(store, product);
+	}
+
+	// --- internals shared by the module's workflows ---
+
+	/** The tracked SKU, fetched from the catalog if its event has not arrived yet. */
+	Item requireItem(StoreId store, String sku) {
+		Optional<Item> item = items.find(store, sku).filter(i -> !i.deleted());
+		if (item.isPresent()) {
+			return item.get();
+		}
+		Product product = catalog.findBySku(store, sku).orElseThrow(() -> InventoryProblems.unknownSku(sku));
+		items.sync(store, product);
+		return items.find(store, sku).filter(i -> !i.deleted()).orElseThrow(() -> InventoryProblems.unknownSku(sku));
+	}
+
+	LocationId resolve(StoreId store, @Nullable LocationId locationId) {
+		if (locationId == null) {
+			return locations.defaultLocation(store).id();
+		}
+		return locations.find(store, locationId)
+			.orElseThrow(() -> InventoryProblems.unknownLocation(locationId.toString()))
+			.id();
+	}
+
+	/** Publishes what other modules react to after a change of one level. */
+	StockLevel changed(StoreId store, String sku, LocationId location, int onlineBefore) {
+		StockLevel level = level(store, sku, location);
+		int onlineAfter = levels.availableOnline(store, sku);
+		events.publishEvent(new StockLevelChanged(store, sku, location, level.onHand(), level.reserved(), level.available(),
+				onlineAfter));
+		if (onlineBefore > 0 && onlineAfter <= 0) {
+			events.publishEvent(new OutOfStock(store, sku));
+		}
+		else if (onlineBefore <= 0 && onlineAfter > 0) {
+			events.publishEvent(new BackInStock(store, sku, onlineAfter));
+		}
+		Integer reorderPoint = items.find(store, sku).map(Item::reorderPoint).orElse(null);
+		if (reorderPoint != null && onlineBefore > reorderPoint && onlineAfter <= reorderPoint && onlineAfter > 0) {
+			events.publishEvent(new LowStockReached(store, sku, onlineAfter, reorderPoint));
+		}
+		return level;
+	}
+
+	private StockLevel level(StoreId store, String sku, LocationId location) {
+		return levels.forSku(store, sku)
+			.stream()
+			.filter(l -> l.locationId().equals(location))
+			.findFirst()
+			.orElseGet(() -> new StockLevel(sku, location, location(store, location).name(), false, 0, 0, 0, 0, 0, null));
+	}
+}
