@@ -10,7 +10,11 @@ create table inventory.item (
     barcode        text,
     policy         text        not null check (policy in ('DENY', 'CONTINUE', 'PREORDER')),
     preorder_limit integer     check (preorder_limit >= 0),
+    -- replenishment figures: reorder_point and order_up_to are set by staff or computed from the demand forecast;
+    -- lead_time_days is the primary supplier's lead time (null: the default of 14 days)
     reorder_point  integer     check (reorder_point >= 0),
+    order_up_to    integer     check (order_up_to >= 0),
+    lead_time_days integer     check (lead_time_days between 0 and 365),
     deleted        boolean     not null default false,
     updated_at     timestamptz not null,
     primary key (store_id, sku)
