@@ -2,30 +2,44 @@ package dev.shopwright.catalog.domain;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
+import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Downloads an image a merchant referenced by URL: http(s) only, short timeouts, at most 20 MB, at most three
- * redirects. Addresses inside the server's own network (loopback, private, link-local) are refused unless
- * {@code shopwright.media.fetch.allow-private-addresses} is set, so that a URL cannot make the server read
- * internal services.
+ * redirects. Addresses inside the server's own network (loopback, private, link-local, carrier-grade NAT) are
+ * refused unless {@code shopwright.media.fetch.allow-private-addresses} is set, so that a URL cannot make the
+ * server read internal services. The check sits in the client's DNS resolver, so it vets exactly the addresses
+ * the connection then uses: a host name that resolves to a public address when checked and to an internal one
+ * when connecting (DNS rebinding) gets no second lookup to exploit.
  */
 @Component
-public class RemoteImages {
+public class RemoteImages implements DisposableBean {
 
 	/** Why a download did not give us the bytes, in words a merchant can act on. */
 	public static final class FetchFailed extends Exception {
@@ -35,24 +49,69 @@ public class RemoteImages {
 		}
 	}
 
+	/** Raised inside the resolver; an UnknownHostException so that the client aborts the connection attempt. */
+	private static final class InternalAddress extends UnknownHostException {
+
+		InternalAddress(String host) {
+			super(host);
+		}
+	}
+
 	private static final int MAX_REDIRECTS = 3;
 
-	private final HttpClient http;
+	private final CloseableHttpClient http;
 
 	private final Duration timeout;
 
-	private final boolean allowPrivateAddresses;
-
+	@Autowired
 	RemoteImages(@Value("${shopwright.media.fetch.timeout:10s}") Duration timeout,
 			@Value("${shopwright.media.fetch.allow-private-addresses:false}") boolean allowPrivateAddresses) {
+		this(timeout, allowPrivateAddresses, SystemDefaultDnsResolver.INSTANCE::resolve);
+	}
+
+	/** How host names become addresses; the system resolver in production, a hostile one in tests. */
+	interface Lookup {
+		InetAddress[] resolve(String host) throws UnknownHostException;
+	}
+
+	RemoteImages(Duration timeout, boolean allowPrivateAddresses, Lookup lookup) {
 		this.timeout = timeout;
-		this.allowPrivateAddresses = allowPrivateAddresses;
-		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
+		DnsResolver guarded = new DnsResolver() {
+			@Override
+			public InetAddress[] resolve(String host) throws UnknownHostException {
+				InetAddress[] addresses = lookup.resolve(host);
+				if (!allowPrivateAddresses) {
+					for (InetAddress address : addresses) {
+						if (isInternal(address)) {
+							throw new InternalAddress(host);
+						}
+					}
+				}
+				return addresses;
+			}
+
+			@Override
+			public String resolveCanonicalHostname(String host) throws UnknownHostException {
+				return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
+			}
+		};
+		this.http = HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDnsResolver(guarded)
+				.setDefaultConnectionConfig(ConnectionConfig.custom()
+					.setConnectTimeout(5, TimeUnit.SECONDS)
+					.setSocketTimeout((int) timeout.toMillis(), TimeUnit.MILLISECONDS)
+					.build())
+				.build())
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.setUserAgent("Shopwright media fetcher")
 			.build();
 	}
 
 	/** The problem with a URL before anything is fetched (scheme, form), or null if it may be fetched. */
-	public static @org.jspecify.annotations.Nullable String problemWith(String url) {
+	public static @Nullable String problemWith(String url) {
 		URI uri;
 		try {
 			uri = URI.create(url.strip());
@@ -80,92 +139,83 @@ public class RemoteImages {
 			if (problem != null) {
 				throw new FetchFailed("The URL " + problem + ".");
 			}
-			checkAddress(uri.getHost());
-			HttpResponse<InputStream> response;
-			try {
-				response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "image/*")
-					.header("User-Agent", "Shopwright media fetcher").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+			HttpGet request = new HttpGet(uri);
+			request.addHeader("Accept", "image/*");
+			try (ClassicHttpResponse response = http.executeOpen(null, request, null)) {
+				int status = response.getCode();
+				Header location = response.getFirstHeader("Location");
+				if (status >= 300 && status < 400 && location != null) {
+					if (redirects >= MAX_REDIRECTS) {
+						throw new FetchFailed("More than " + MAX_REDIRECTS + " redirects.");
+					}
+					uri = uri.resolve(location.getValue());
+					continue;
+				}
+				if (status != 200) {
+					throw new FetchFailed("The server answered HTTP " + status + ".");
+				}
+				return body(response.getEntity(), uri);
 			}
-			catch (HttpConnectTimeoutException ex) {
+			catch (InternalAddress ex) {
+				throw new FetchFailed("Refused: " + uri.getHost() + " is an address inside the server's network.");
+			}
+			catch (UnknownHostException ex) {
+				throw new FetchFailed("Could not resolve the host " + uri.getHost() + ".");
+			}
+			catch (ConnectTimeoutException ex) {
 				throw new FetchFailed("Could not connect to " + uri.getHost() + " within 5 s.");
 			}
-			catch (HttpTimeoutException ex) {
+			catch (SocketTimeoutException ex) {
 				throw new FetchFailed("No answer from " + uri.getHost() + " within " + timeout.toSeconds() + " s.");
 			}
-			catch (ConnectException ex) {
+			catch (HttpHostConnectException ex) {
 				throw new FetchFailed("Could not connect to " + uri.getHost() + " (" + describe(ex) + ").");
 			}
 			catch (IOException ex) {
 				throw new FetchFailed("Download from " + uri.getHost() + " failed: " + describe(ex) + ".");
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new FetchFailed("The download was interrupted (the server is shutting down); it is retried at start-up.");
-			}
-			int status = response.statusCode();
-			if (status >= 300 && status < 400 && response.headers().firstValue("Location").isPresent()) {
-				close(response);
-				if (redirects >= MAX_REDIRECTS) {
-					throw new FetchFailed("More than " + MAX_REDIRECTS + " redirects.");
-				}
-				uri = uri.resolve(response.headers().firstValue("Location").get());
-				continue;
-			}
-			if (status != 200) {
-				close(response);
-				throw new FetchFailed("The server answered HTTP " + status + ".");
-			}
-			long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-			if (declared > Images.MAX_BYTES) {
-				close(response);
-				throw new FetchFailed("The image has " + declared + " bytes; at most 20 MB are accepted.");
-			}
-			try (InputStream body = response.body()) {
-				byte[] content = body.readNBytes((int) Images.MAX_BYTES + 1);
-				if (content.length > Images.MAX_BYTES) {
-					throw new FetchFailed("The image is larger than 20 MB.");
-				}
-				return content;
-			}
-			catch (IOException ex) {
-				throw new FetchFailed("Download from " + uri.getHost() + " broke off: " + describe(ex) + ".");
-			}
 		}
 	}
 
-	private void checkAddress(String host) throws FetchFailed {
-		InetAddress[] addresses;
-		try {
-			addresses = InetAddress.getAllByName(host);
+	private static byte[] body(@Nullable HttpEntity entity, URI uri) throws FetchFailed {
+		if (entity == null) {
+			throw new FetchFailed("The server sent no content.");
 		}
-		catch (UnknownHostException ex) {
-			throw new FetchFailed("Could not resolve the host " + host + ".");
+		if (entity.getContentLength() > Images.MAX_BYTES) {
+			throw new FetchFailed("The image has " + entity.getContentLength() + " bytes; at most 20 MB are accepted.");
 		}
-		if (allowPrivateAddresses) {
-			return;
-		}
-		for (InetAddress address : addresses) {
-			if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-					|| address.isSiteLocalAddress() || address.isMulticastAddress() || isUniqueLocal(address)) {
-				throw new FetchFailed("Refused: " + host + " is an address inside the server's network.");
+		try (InputStream body = entity.getContent()) {
+			byte[] content = body.readNBytes((int) Images.MAX_BYTES + 1);
+			if (content.length > Images.MAX_BYTES) {
+				throw new FetchFailed("The image is larger than 20 MB.");
 			}
+			return content;
+		}
+		catch (IOException ex) {
+			throw new FetchFailed("Download from " + uri.getHost() + " broke off: " + describe(ex) + ".");
 		}
 	}
 
-	private static boolean isUniqueLocal(InetAddress address) {
-		return address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc;
-	}
-
-	private static void close(HttpResponse<InputStream> response) {
-		try {
-			response.body().close();
+	static boolean isInternal(InetAddress address) {
+		if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
+				|| address.isSiteLocalAddress() || address.isMulticastAddress()) {
+			return true;
 		}
-		catch (IOException ignored) {
-			// the connection is dropped either way
+		byte[] bytes = address.getAddress();
+		if (address instanceof Inet4Address) {
+			// 100.64.0.0/10 (carrier-grade NAT, also used inside clouds) and 0.0.0.0/8
+			return (bytes[0] == 100 && (bytes[1] & 0xc0) == 64) || bytes[0] == 0;
 		}
+		// fc00::/7 unique local; ::ffff:a.b.c.d is mapped to Inet4Address by the JDK already
+		return address instanceof Inet6Address && (bytes[0] & 0xfe) == 0xfc;
 	}
 
 	private static String describe(Exception ex) {
 		return ex.getMessage() != null && !ex.getMessage().isBlank() ? ex.getMessage() : ex.getClass().getSimpleName();
+	}
+
+	@Override
+	public void destroy() throws IOException {
+		http.close();
 	}
 }

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.util.Base64;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +30,45 @@ class ImagesTests {
 		assertThat(image.extension()).isEqualTo("webp");
 		assertThat(image.width()).isEqualTo(1);
 		assertThat(TestImages.decode(image.thumbnails().get(160)).getWidth()).isEqualTo(1);
+	}
+
+	@Test
+	void cmykJpegsFromPrintWorkflowsAreReadAndTheirThumbnailsAreRgb() throws Exception {
+		// a CMYK JPEG as Photoshop exports it for print: an Adobe APP14 marker and inverted ink values. Pure red
+		// is cyan 0, magenta 100%, yellow 100%, black 0, stored inverted as 255, 0, 0, 255.
+		WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 40, 20, 4, null);
+		for (int y = 0; y < 20; y++) {
+			for (int x = 0; x < 40; x++) {
+				cmyk.setPixel(x, y, new int[] { 255, 0, 0, 255 });
+			}
+		}
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+		ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+		try (ImageOutputStream out = ImageIO.createImageOutputStream(jpeg)) {
+			writer.setOutput(out);
+			writer.write(null, new IIOImage(cmyk, null, null), writer.getDefaultWriteParam());
+		}
+		finally {
+			writer.dispose();
+		}
+
+		byte[] plain = jpeg.toByteArray();
+		byte[] adobe = { (byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0 };
+		byte[] photoshop = new byte[plain.length + adobe.length];
+		System.arraycopy(plain, 0, photoshop, 0, 2);
+		System.arraycopy(adobe, 0, photoshop, 2, adobe.length);
+		System.arraycopy(plain, 2, photoshop, 2 + adobe.length, plain.length - 2);
+
+		Images.Processed image = Images.process(photoshop);
+
+		assertThat(image.contentType()).isEqualTo("image/jpeg");
+		assertThat(image.width()).isEqualTo(40);
+		BufferedImage thumbnail = TestImages.decode(image.thumbnails().get(160));
+		assertThat(thumbnail.getColorModel().getNumComponents()).isEqualTo(3);
+		java.awt.Color centre = new java.awt.Color(thumbnail.getRGB(thumbnail.getWidth() / 2, thumbnail.getHeight() / 2));
+		assertThat(centre.getRed()).as("cyan 0, magenta and yellow full is red").isGreaterThan(180);
+		assertThat(centre.getGreen()).isLessThan(90);
+		assertThat(centre.getBlue()).isLessThan(90);
 	}
 
 	@Test

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +65,24 @@ class RemoteImagesTests {
 		RemoteImages remote = new RemoteImages(Duration.ofSeconds(5), false);
 		assertThatThrownBy(() -> remote.fetch(base + "/mug.png")).hasMessageContaining("inside the server's network");
 		assertThatThrownBy(() -> remote.fetch("http://10.1.2.3/x.png")).hasMessageContaining("inside the server's network");
+		assertThatThrownBy(() -> remote.fetch("http://100.100.100.200/x.png")).hasMessageContaining("inside the server's network");
 		assertThat(RemoteImages.problemWith("ftp://example.com/x.png")).isEqualTo("must be an http or https URL");
+	}
+
+	@Test
+	void vetsTheAddressTheConnectionActuallyUsesSoDnsRebindingGetsNoSecondLookup() throws Exception {
+		// a hostile name server answering with the server's own loopback address; the old design looked the name up
+		// once to check it and again (inside the HTTP client) to connect, so a rebinding server could pass the first
+		AtomicInteger lookups = new AtomicInteger();
+		RemoteImages.Lookup rebinding = host -> {
+			lookups.incrementAndGet();
+			return new InetAddress[] { InetAddress.getByName("127.0.0.1") };
+		};
+		RemoteImages remote = new RemoteImages(Duration.ofSeconds(5), false, rebinding);
+		String port = base.substring(base.lastIndexOf(':') + 1);
+
+		assertThatThrownBy(() -> remote.fetch("http://images.rebind.test:" + port + "/mug.png"))
+			.hasMessageContaining("images.rebind.test is an address inside the server's network");
+		assertThat(lookups).as("one lookup per connection, and it is the one that was vetted").hasValue(1);
 	}
 }
