@@ -11,9 +11,13 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -121,9 +125,32 @@ final class CsvFiles {
 		}
 	}
 
+	/**
+	 * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula, so a product
+	 * title could run code on the machine of whoever opens the export (CSV injection). Such cells are written with
+	 * a leading apostrophe, which spreadsheets show as text; {@link #value} takes exactly one apostrophe off again,
+	 * so export and re-import give back the same text (a value that itself starts with apostrophes before one of
+	 * those characters gets one more on the way out).
+	 */
+	private static final Pattern FORMULA_LIKE = Pattern.compile("^'*[=+\\-@\t\r]");
+
+	static String escapeFormula(String value) {
+		return FORMULA_LIKE.matcher(value).find() ? "'" + value : value;
+	}
+
+	/** Prints one row with every cell escaped against formula execution. */
+	static void print(CSVPrinter csv, Iterable<?> values) throws IOException {
+		List<String> row = new ArrayList<>();
+		for (Object value : values) {
+			row.add(escapeFormula(value == null ? "" : value.toString()));
+		}
+		csv.printRecord(row);
+	}
+
 	/** The text of a field, or "" if the row is shorter than the header (trailing empty columns left out). */
 	static String value(CSVRecord record, int index) {
-		return index >= 0 && index < record.size() ? record.get(index) : "";
+		String value = index >= 0 && index < record.size() ? record.get(index) : "";
+		return value.startsWith("'") && FORMULA_LIKE.matcher(value).find() ? value.substring(1) : value;
 	}
 
 	/** A row number as a spreadsheet shows it: the header is line 1, the first product row line 2. */

@@ -106,7 +106,7 @@ class ImportsRestController {
 			csv.printRecord("line", "column", "product", "message");
 			imports.errors(store, id, row -> {
 				try {
-					csv.printRecord(row.line(), row.column(), row.product(), row.message());
+					CsvFiles.print(csv, java.util.Arrays.asList(row.line(), row.column(), row.product(), row.message()));
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);

@@ -145,7 +145,7 @@ class ProductExporter {
 				row.put(ShopifyFormat.IMAGE_POSITION, String.valueOf(i + 1));
 				row.put(ShopifyFormat.IMAGE_ALT, image.alt());
 			}
-			csv.printRecord(row.values());
+			CsvFiles.print(csv, row.values());
 		}
 	}
 
@@ -180,7 +180,7 @@ class ProductExporter {
 					amount(v.compareAtPrice()), amount(v.cost()), v.price().currency().getCurrencyCode(), number(v.weightGrams()),
 					number(v.lengthMm()), number(v.widthMm()), number(v.heightMm()), String.valueOf(v.taxable()),
 					v.inventoryPolicy().name(), number(v.preorderLimit())));
-			csv.printRecord(row);
+			CsvFiles.print(csv, row);
 		}
 	}
 
