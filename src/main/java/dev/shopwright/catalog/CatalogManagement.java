@@ -211,6 +211,44 @@ public class CatalogManagement {
 		return attribute;
 	}
 
+	/**
+	 * Renames an attribute, changes its choices or whether it is a search filter (null: leave as it is). Code and
+	 * type stay: values on products were checked against them. A choice still used by products cannot be removed.
+	 */
+	@Transactional
+	public Attribute updateAttribute(StoreId store, UUID id, @Nullable String name, @Nullable List<String> choices,
+			@Nullable Boolean facet) {
+		Attribute current = attributeDefinitions.find(store, id)
+			.orElseThrow(() -> new ResourceNotFound("Attribute", id.toString()));
+		List<String> newChoices = current.choices();
+		if (choices != null) {
+			if (current.type() != Attribute.Type.CHOICE) {
+				throw BusinessRuleViolation.ofField("VALIDATION_FAILED", "choices", "only a choice attribute has choices");
+			}
+			newChoices = choices.stream().map(String::strip).filter(c -> !c.isEmpty()).distinct().toList();
+			if (newChoices.isEmpty()) {
+				throw BusinessRuleViolation.ofField("VALIDATION_FAILED", "choices", "a choice attribute needs its choices");
+			}
+			List<String> removed = current.choices().stream().filter(c -> !choices.contains(c)).toList();
+			List<String> inUse = attributeDefinitions.valuesInUse(store, id, removed);
+			if (!inUse.isEmpty()) {
+				throw BusinessRuleViolation.ofField("ATTRIBUTE_CHOICE_IN_USE", "choices",
+						"products still use " + String.join(", ", inUse) + "; change them first");
+			}
+		}
+		if (name != null && name.isBlank()) {
+			throw BusinessRuleViolation.ofField("VALIDATION_FAILED", "name", "is required");
+		}
+		Attribute updated = new Attribute(id, current.code(), name == null ? current.name() : name.strip(), current.type(),
+				newChoices, facet == null ? current.facet() : facet);
+		attributeDefinitions.update(store, updated);
+		auditLog.record(store, "attribute.updated", "attribute", id.toString(), "Changed attribute " + current.code());
+		// names and filters show in search facets: the products that carry the attribute are reindexed
+		attributeDefinitions.productsUsing(store, id)
+			.forEach(product -> events.publishEvent(new ProductChanged(store, new ProductId(product))));
+		return updated;
+	}
+
 	@Transactional
 	public void deleteAttribute(StoreId store, UUID id) {
 		Attribute attribute = attributeDefinitions.find(store, id)

@@ -154,9 +154,34 @@ class ProductsApiTests {
 
 		String attributeId = owner.get("/api/admin/v1/attributes").json().get("items").valueStream()
 			.filter(a -> a.get("code").asString().equals(code)).findFirst().orElseThrow().get("id").asString();
+		ApiClient.Response renamed = owner.patch("/api/admin/v1/attributes/" + attributeId, Map.of("name", "Volume", "facet", false));
+		assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+		assertThat(renamed.json().get("name").asString()).isEqualTo("Volume");
+		assertThat(renamed.json().get("type").asString()).isEqualTo("NUMBER");
+		assertThat(renamed.json().get("facet").asBoolean()).isFalse();
+		assertThat(owner.patch("/api/admin/v1/attributes/" + attributeId, Map.of("choices", List.of("a"))).status())
+			.as("a number attribute has no choices").isEqualTo(422);
 		assertThat(owner.delete("/api/admin/v1/attributes/" + attributeId).status()).isEqualTo(204);
 		assertThat(owner.get("/api/admin/v1/products/" + product.get("id").asString()).json().get("attributes").has(code))
 			.isFalse();
+	}
+
+	@Test
+	void aChoiceThatProductsStillUseCannotBeRemoved() {
+		String code = "fit_" + ApiClient.unique("f").replace("-", "");
+		String attributeId = owner.post("/api/admin/v1/attributes", Map.of("code", code, "name", "Fit", "type", "CHOICE",
+				"choices", List.of("slim", "regular"))).json().get("id").asString();
+		Map<String, Object> draft = new java.util.HashMap<>(tshirt(ApiClient.unique("FIT")));
+		draft.put("attributes", Map.of(code, "slim"));
+		assertThat(owner.post("/api/admin/v1/products", draft).status()).isEqualTo(201);
+
+		ApiClient.Response refused = owner.patch("/api/admin/v1/attributes/" + attributeId, Map.of("choices", List.of("regular")));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.json().get("type").asString()).endsWith("/attribute-choice-in-use");
+		assertThat(refused.json().get("errors").get(0).get("detail").asString()).contains("slim");
+		ApiClient.Response widened = owner.patch("/api/admin/v1/attributes/" + attributeId,
+				Map.of("choices", List.of("slim", "regular", "relaxed")));
+		assertThat(widened.json().get("choices").toString()).isEqualTo("[\"slim\",\"regular\",\"relaxed\"]");
 	}
 
 	@Test

@@ -227,6 +227,8 @@ class CatalogConsolePageTests {
 	void theEditorCreatesAProductWithOptionsAndVariantsThatTheApiReadsBack() {
 		String related = product("Matching Belt", Map.of("handle", ApiClient.unique("belt")), "15.00");
 		String relatedHandle = read(related).get("handle").asString();
+		String upsell = product("Premium Belt", Map.of("handle", ApiClient.unique("premium-belt")), "45.00");
+		String upsellHandle = read(upsell).get("handle").asString();
 		String categoryId = storeApi.post("/api/admin/v1/categories", Map.of("name", "Shirts")).json().get("id").asString();
 		assertThat(storeApi.post("/api/admin/v1/attributes", Map.of("code", "material", "name", "Material", "type", "CHOICE",
 				"choices", List.of("linen", "cotton"))).status()).isEqualTo(201);
@@ -245,6 +247,11 @@ class CatalogConsolePageTests {
 		form.put("categoryIds", categoryId);
 		form.put("attr.material", "linen");
 		form.put("related", relatedHandle);
+		form.put("upsells", relatedHandle);
+		Page twice = owner.post("/admin/products/new", form);
+		assertThat(twice.status()).isEqualTo(200);
+		assertThat(twice.body()).contains("is listed twice: a product is either a cross-sell or an up-sell");
+		form.put("upsells", upsellHandle);
 		Page saved = owner.post("/admin/products/new", form);
 		assertThat(saved.isRedirect()).as(saved.toString()).isTrue();
 		assertThat(saved.location()).matches(".*/admin/products/[0-9a-f-]{36}");
@@ -275,6 +282,10 @@ class CatalogConsolePageTests {
 		assertThat(product.get("attributes").get("material").asString()).isEqualTo("linen");
 		assertThat(product.get("translations").get("de").get("title").asString()).isEqualTo("Leinenhemd");
 		assertThat(product.get("related").get(0).get("productId").asString()).isEqualTo(related);
+		assertThat(product.get("related").get(0).get("kind").asString()).isEqualTo("CROSS_SELL");
+		assertThat(product.get("related").get(1).get("productId").asString()).isEqualTo(upsell);
+		assertThat(product.get("related").get(1).get("kind").asString()).isEqualTo("UPSELL");
+		assertThat(AdminSession.inputValue(editor.body(), "upsells")).isEqualTo(upsellHandle);
 
 		// editing keeps the variants' identity; removing a row removes that variant
 		Map<String, String> edit = AdminSession.formFields(editor.body(), "product-form");
@@ -437,7 +448,7 @@ class CatalogConsolePageTests {
 	}
 
 	@Test
-	void attributesAreCreatedAndDeleted() {
+	void attributesAreCreatedEditedAndDeleted() {
 		Page created = owner.post("/admin/attributes", Map.of("code", "fabric", "name", "Fabric", "type", "CHOICE",
 				"choices", "wool, silk", "facet", "true"));
 		assertThat(created.isRedirect()).as(created.toString()).isTrue();
@@ -446,6 +457,12 @@ class CatalogConsolePageTests {
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.body()).contains("must be lowercase letters, digits and _")
 			.containsPattern("id=\"code\"[^>]*aria-invalid=\"true\"");
+		Matcher edit = Pattern.compile("action=\"(/admin/attributes/[0-9a-f-]+)\"[^>]*id=\"edit-attribute-fabric\"")
+			.matcher(owner.get("/admin/attributes").body());
+		assertThat(edit.find()).isTrue();
+		Page renamed = owner.post(edit.group(1), Map.of("name", "Fabric type", "choices", "wool, silk, linen", "facet", "true"));
+		assertThat(owner.follow(renamed).body()).contains("Attribute fabric saved.").contains("Fabric type")
+			.contains("wool, silk, linen");
 		Matcher delete = Pattern.compile("action=\"(/admin/attributes/[0-9a-f-]+/delete)\"").matcher(owner.get("/admin/attributes").body());
 		assertThat(delete.find()).isTrue();
 		assertThat(owner.follow(owner.post(delete.group(1), Map.of())).body()).contains("Attribute deleted.")

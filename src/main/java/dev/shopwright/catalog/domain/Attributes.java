@@ -37,6 +37,20 @@ public class Attributes {
 			.update();
 	}
 
+	public void update(StoreId store, Attribute a) {
+		jdbc.sql("update catalog.attribute set name = ?, choices = ?, facet = ? where store_id = ? and id = ?")
+			.params(a.name(), a.choices().toArray(String[]::new), a.facet(), store.value(), a.id())
+			.update();
+	}
+
+	/** Which of the given values products carry for the attribute. */
+	public List<String> valuesInUse(StoreId store, UUID id, List<String> values) {
+		return jdbc.sql("""
+				select distinct value from catalog.product_attribute
+				where store_id = ? and attribute_id = ? and value = any (?) order by value""")
+			.params(store.value(), id, values.toArray(String[]::new)).query(String.class).list();
+	}
+
 	/** Products that carry a value of the attribute. */
 	public List<UUID> productsUsing(StoreId store, UUID id) {
 		return jdbc.sql("select product_id from catalog.product_attribute where store_id = ? and attribute_id = ?")

@@ -159,6 +159,18 @@ class ProductsRestController {
 		return ResponseEntity.created(URI.create("/api/admin/v1/attributes/" + attribute.id())).body(attribute);
 	}
 
+	record AttributeUpdate(@Nullable @Size(min = 1, max = 120) String name, @Nullable List<@NotBlank String> choices,
+			@Nullable Boolean facet) {
+	}
+
+	@PatchMapping("/api/admin/v1/attributes/{id}")
+	@PreAuthorize("hasAuthority('CATALOG_WRITE')")
+	@Operation(summary = "Rename an attribute, change its choices or whether it is a search filter",
+			description = "Code and type cannot change. A choice that products still use cannot be removed (422 ATTRIBUTE_CHOICE_IN_USE).")
+	Attribute updateAttribute(@PathVariable UUID id, @Valid @RequestBody AttributeUpdate request) {
+		return catalog.updateAttribute(currentStore.id(), id, request.name(), request.choices(), request.facet());
+	}
+
 	@DeleteMapping("/api/admin/v1/attributes/{id}")
 	@PreAuthorize("hasAuthority('CATALOG_WRITE')")
 	@Operation(summary = "Delete an attribute and its values on all products")

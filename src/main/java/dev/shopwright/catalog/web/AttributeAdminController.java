@@ -3,6 +3,7 @@ package dev.shopwright.catalog.web;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -67,6 +68,23 @@ class AttributeAdminController {
 			return page(form, model);
 		}
 		redirect.addFlashAttribute("notice", "Attribute " + code.strip() + " created.");
+		return "redirect:/admin/attributes";
+	}
+
+	@PostMapping("/admin/attributes/{id}")
+	@PreAuthorize("hasAuthority('CATALOG_WRITE')")
+	String update(@PathVariable UUID id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(required = false) @Nullable String choices, @RequestParam(defaultValue = "false") boolean facet,
+			Model model, RedirectAttributes redirect) {
+		try {
+			Attribute updated = catalog.updateAttribute(currentStore.id(), id, name,
+					choices == null ? null : ProductForm.split(choices), facet);
+			redirect.addFlashAttribute("notice", "Attribute " + updated.code() + " saved.");
+		}
+		catch (BusinessRuleViolation ex) {
+			redirect.addFlashAttribute("error", ex.fieldErrors().isEmpty() ? ex.getMessage()
+					: String.join("; ", ex.fieldErrors().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
+		}
 		return "redirect:/admin/attributes";
 	}
 

@@ -235,7 +235,7 @@ class ProductAdminController {
 			return editor(rework(form, action), null, model);
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
-		ProductDraft draft = form.toDraft(currency(), this::productByReference, Map.of(), errors);
+		ProductDraft draft = form.toDraft(currency(), this::productByReference, errors);
 		Product[] created = new Product[1];
 		if (draft == null) {
 			refuse(errors, model);
@@ -273,9 +273,7 @@ class ProductAdminController {
 			return editor(form, product, model);
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
-		Map<ProductId, Product.RelationKind> kinds = new java.util.HashMap<>();
-		product.related().forEach(r -> kinds.put(r.productId(), r.kind()));
-		ProductDraft draft = form.toDraft(currency(), this::productByReference, kinds, errors);
+		ProductDraft draft = form.toDraft(currency(), this::productByReference, errors);
 		if (draft == null) {
 			refuse(errors, model);
 			model.addAttribute("version", version);

@@ -33,7 +33,7 @@ import dev.shopwright.shared.Money;
 record ProductForm(String title, String handle, String descriptionHtml, String vendor, String productType, String tags,
 		String status, boolean published, String seoTitle, String seoDescription, List<OptionRow> options,
 		List<VariantRow> variants, List<String> categoryIds, Map<String, String> attributes,
-		Map<String, TranslationRow> translations, String related) {
+		Map<String, TranslationRow> translations, String related, String upsells) {
 
 	static final int MAX_OPTIONS = 3;
 
@@ -90,7 +90,7 @@ record ProductForm(String title, String handle, String descriptionHtml, String v
 		Map<String, TranslationRow> translations = new LinkedHashMap<>();
 		locales.forEach(locale -> translations.put(locale, TranslationRow.blank()));
 		return new ProductForm("", "", "", "", "", "", "DRAFT", false, "", "", blankOptions(), List.of(VariantRow.blank()),
-				List.of(), Map.of(), translations, "");
+				List.of(), Map.of(), translations, "", "");
 	}
 
 	static ProductForm of(Product p, List<String> locales, Function<ProductId, String> handleOf) {
@@ -112,7 +112,11 @@ record ProductForm(String title, String handle, String descriptionHtml, String v
 		return new ProductForm(p.title(), p.handle(), p.descriptionHtml(), text(p.vendor()), text(p.productType()),
 				String.join(", ", p.tags()), p.status().name(), p.published(), text(p.seoTitle()), text(p.seoDescription()),
 				options, variants, p.categoryIds().stream().map(UUID::toString).toList(), p.attributes(), translations,
-				String.join(", ", p.related().stream().map(r -> handleOf.apply(r.productId())).toList()));
+				handles(p, Product.RelationKind.CROSS_SELL, handleOf), handles(p, Product.RelationKind.UPSELL, handleOf));
+	}
+
+	private static String handles(Product p, Product.RelationKind kind, Function<ProductId, String> handleOf) {
+		return String.join(", ", p.related().stream().filter(r -> r.kind() == kind).map(r -> handleOf.apply(r.productId())).toList());
 	}
 
 	/** Reads the posted editor; unknown or missing fields are blank. */
@@ -162,7 +166,7 @@ record ProductForm(String title, String handle, String descriptionHtml, String v
 				value(params, "vendor"), value(params, "productType"), value(params, "tags"),
 				status.isEmpty() ? "DRAFT" : status, params.containsKey("published"), value(params, "seoTitle"),
 				value(params, "seoDescription"), options, variants, categories, attributes, translations,
-				value(params, "related"));
+				value(params, "related"), value(params, "upsells"));
 	}
 
 	List<OptionRow> namedOptions() {
@@ -171,7 +175,7 @@ record ProductForm(String title, String handle, String descriptionHtml, String v
 
 	ProductForm withVariants(List<VariantRow> rows) {
 		return new ProductForm(title, handle, descriptionHtml, vendor, productType, tags, status, published, seoTitle,
-				seoDescription, options, List.copyOf(rows), categoryIds, attributes, translations, related);
+				seoDescription, options, List.copyOf(rows), categoryIds, attributes, translations, related, upsells);
 	}
 
 	ProductForm addRow() {
@@ -238,7 +242,7 @@ record ProductForm(String title, String handle, String descriptionHtml, String v
 	 * is not a number); everything else the catalog checks.
 	 */
 	@Nullable ProductDraft toDraft(Currency currency, Function<String, @Nullable ProductId> productByReference,
-			Map<ProductId, Product.RelationKind> currentKinds, Map<String, String> errors) {
+			Map<String, String> errors) {
 		List<ProductDraft.OptionDraft> optionDrafts = new ArrayList<>();
 		List<Integer> optionSlots = new ArrayList<>();
 		for (int i = 0; i < options.size(); i++) {
@@ -320,15 +324,22 @@ record ProductForm(String title, String handle, String descriptionHtml, String v
 			}
 		});
 		List<Product.Related> relatedProducts = new ArrayList<>();
-		for (String reference : split(related)) {
-			ProductId target = productByReference.apply(reference);
-			if (target == null) {
-				errors.put("related", "no product with the handle or id '" + reference + "'");
+		Map<String, Product.RelationKind> kinds = Map.of("related", Product.RelationKind.CROSS_SELL, "upsells",
+				Product.RelationKind.UPSELL);
+		kinds.forEach((field, kind) -> {
+			for (String reference : split(field.equals("related") ? related : upsells)) {
+				ProductId target = productByReference.apply(reference);
+				if (target == null) {
+					errors.put(field, "no product with the handle or id '" + reference + "'");
+				}
+				else if (relatedProducts.stream().anyMatch(r -> r.productId().equals(target))) {
+					errors.put(field, "'" + reference + "' is listed twice: a product is either a cross-sell or an up-sell");
+				}
+				else {
+					relatedProducts.add(new Product.Related(target, kind));
+				}
 			}
-			else {
-				relatedProducts.add(new Product.Related(target, currentKinds.getOrDefault(target, Product.RelationKind.CROSS_SELL)));
-			}
-		}
+		});
 		if (!errors.isEmpty()) {
 			return null;
 		}
