@@ -582,6 +582,33 @@ public class CatalogManagement {
 	}
 
 	/** Only an empty leaf can go: move or delete its children, and take its products out, first. */
+	/**
+	 * Moves a category up (negative {@code steps}) or down among its siblings; the siblings are renumbered 10, 20,
+	 * 30 … so that later moves and API positions stay simple.
+	 */
+	@Transactional
+	public void reorderCategory(StoreId store, UUID id, int steps) {
+		Category moving = categoryTree.find(store, id).orElseThrow(() -> new ResourceNotFound("Category", id.toString()));
+		List<Category> siblings = new java.util.ArrayList<>(categoryTree.all(store).stream()
+			.filter(c -> java.util.Objects.equals(c.parentId(), moving.parentId()))
+			.toList());
+		int from = siblings.indexOf(siblings.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow());
+		int to = Math.max(0, Math.min(siblings.size() - 1, from + steps));
+		if (from == to) {
+			return;
+		}
+		siblings.add(to, siblings.remove(from));
+		for (int i = 0; i < siblings.size(); i++) {
+			Category c = siblings.get(i);
+			if (c.position() != (i + 1) * 10) {
+				categoryTree.update(store, new Category(c.id(), c.parentId(), c.handle(), c.name(), c.description(), c.path(),
+						(i + 1) * 10));
+			}
+		}
+		auditLog.record(store, "category.reordered", "category", id.toString(), "Moved category " + moving.name());
+		events.publishEvent(new dev.shopwright.catalog.events.CategoryChanged(store, id));
+	}
+
 	@Transactional
 	public void deleteCategory(StoreId store, UUID id) {
 		Category category = categoryTree.find(store, id).orElseThrow(() -> new ResourceNotFound("Category", id.toString()));

@@ -402,6 +402,10 @@ class CatalogConsolePageTests {
 		JsonNode tops = storeApi.get("/api/admin/v1/categories/" + shirts).json();
 		assertThat(tops.get("breadcrumbs").findValuesAsString("name")).containsExactly("Tops");
 
+		assertThat(owner.get("/admin/categories").body()).containsPattern("(?s)>Clothing<.*>Tops<");
+		Page up = owner.post("/admin/categories/" + shirts + "/move?direction=up", Map.of());
+		assertThat(owner.follow(up).body()).contains("Category Tops moved up.").containsPattern("(?s)>Tops<.*>Clothing<");
+
 		Page deleted = owner.post("/admin/categories/" + clothing + "/delete", Map.of());
 		assertThat(deleted.isRedirect()).as(deleted.toString()).isTrue();
 		assertThat(owner.follow(deleted).body()).as(deleted.toString()).contains("Category Clothing deleted.");

@@ -143,6 +143,15 @@ class CategoryAdminController {
 		return "redirect:/admin/categories";
 	}
 
+	@PostMapping("/admin/categories/{id}/move")
+	@PreAuthorize("hasAuthority('CATALOG_WRITE')")
+	String move(@PathVariable UUID id, @RequestParam String direction, RedirectAttributes redirect) {
+		Category category = category(id);
+		catalog.reorderCategory(currentStore.id(), id, "up".equals(direction) ? -1 : 1);
+		redirect.addFlashAttribute("notice", "Category " + category.name() + " moved " + ("up".equals(direction) ? "up." : "down."));
+		return "redirect:/admin/categories";
+	}
+
 	@PostMapping("/admin/categories/{id}/delete")
 	@PreAuthorize("hasAuthority('CATALOG_WRITE')")
 	String delete(@PathVariable UUID id, RedirectAttributes redirect) {
