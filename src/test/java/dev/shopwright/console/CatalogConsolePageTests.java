@@ -452,6 +452,24 @@ class CatalogConsolePageTests {
 	}
 
 	@Test
+	void aCollectionOfMoreThanFiftyProductsListsThemAllThroughLoadMore() {
+		for (int i = 1; i <= 52; i++) {
+			product("Bulk Lantern %02d".formatted(i), Map.of("tags", List.of("lantern")), "10.00");
+		}
+		Page created = owner.post("/admin/collections/new", Map.of("kind", "RULE", "title", "Lanterns", "match", "all",
+				"rules[0].field", "TAG", "rules[0].operator", "EQUALS", "rules[0].value", "lantern", "action", "save"));
+		String first = owner.follow(created).body();
+		assertThat(Pattern.compile(">Bulk Lantern \\d\\d<").matcher(first).results().count()).isEqualTo(50);
+		Matcher more = Pattern.compile("hx-get=\"([^\"]*cursor=[^\"]+)\"").matcher(first);
+		assertThat(more.find()).as("a Load more control after the first 50").isTrue();
+
+		String rest = owner.getHtmx(more.group(1).replace("&amp;", "&")).body();
+		assertThat(rest).doesNotContain("<html");
+		assertThat(Pattern.compile(">Bulk Lantern \\d\\d<").matcher(rest).results().count()).isEqualTo(2);
+		assertThat(rest).doesNotContain("cursor=");
+	}
+
+	@Test
 	void attributesAreCreatedEditedAndDeleted() {
 		Page created = owner.post("/admin/attributes", Map.of("code", "fabric", "name", "Fabric", "type", "CHOICE",
 				"choices", "wool, silk", "facet", "true"));

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -156,8 +157,17 @@ class CollectionAdminController {
 
 	@GetMapping("/admin/collections/{id}")
 	@PreAuthorize("hasAuthority('CATALOG_READ')")
-	String edit(@PathVariable UUID id, Model model) {
+	String edit(@PathVariable UUID id, @RequestParam(required = false) @Nullable String cursor, HtmxRequest htmx,
+			Model model) {
 		Collection collection = collection(id);
+		if (cursor != null && !cursor.isBlank()) {
+			// the next page of the product list, as rows for "Load more" (or the whole page without JavaScript)
+			preview(collection, cursor, model);
+			if (htmx.isHtmxRequest()) {
+				model.addAttribute("collection", collection);
+				return "catalog/collection-edit :: previewRows";
+			}
+		}
 		return editor(CollectionForm.of(collection), collection, model);
 	}
 
@@ -265,13 +275,17 @@ class CollectionAdminController {
 		model.addAttribute("collection", collection);
 		model.addAttribute("fields", Collection.Field.values());
 		model.addAttribute("operators", Collection.Operator.values());
-		if (collection != null) {
-			StoreId store = currentStore.id();
-			var page = catalog.collectionProductIds(store, collection.id(), null, PREVIEW_SIZE);
-			model.addAttribute("preview", catalog.load(store, page.items()).stream().map(ProductRow::of).toList());
-			model.addAttribute("previewMore", page.nextCursor() != null);
+		if (collection != null && !model.containsAttribute("preview")) {
+			preview(collection, null, model);
 		}
 		return "catalog/collection-edit";
+	}
+
+	private void preview(Collection collection, @Nullable String cursor, Model model) {
+		StoreId store = currentStore.id();
+		var page = catalog.collectionProductIds(store, collection.id(), cursor, PREVIEW_SIZE);
+		model.addAttribute("preview", catalog.load(store, page.items()).stream().map(ProductRow::of).toList());
+		model.addAttribute("previewNext", page.nextCursor());
 	}
 
 	private @Nullable ProductId find(StoreId store, String reference) {
