@@ -18,6 +18,10 @@ final class ParsedProduct {
 	record RelatedHandle(String handle, dev.shopwright.catalog.Product.RelationKind kind) {
 	}
 
+	/** Another product named by one of its SKUs (WooCommerce up-sells and cross-sells), linked at the end likewise. */
+	record RelatedSku(String sku, dev.shopwright.catalog.Product.RelationKind kind) {
+	}
+
 	/** How the product is named in reports: its handle, or its SKU or name. */
 	final String label;
 
@@ -45,6 +49,9 @@ final class ParsedProduct {
 
 	/** Products to link by handle once the whole file is in (own format), null to leave the links alone. */
 	@Nullable List<RelatedHandle> related;
+
+	/** Products to link by SKU once the whole file is in (WooCommerce), null to leave the links alone. */
+	@Nullable List<RelatedSku> relatedSkus;
 
 	/** Category handles to resolve to ids (own format), null to leave the categories alone. */
 	@Nullable List<String> categoryHandles;

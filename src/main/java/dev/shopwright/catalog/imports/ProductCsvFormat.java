@@ -2,6 +2,7 @@ package dev.shopwright.catalog.imports;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +29,15 @@ interface ProductCsvFormat {
 	/** Turns one group into a product draft, recording every problem by line and column. */
 	ParsedProduct read(Columns columns, RowGroup group, ReadContext context);
 
-	/** Rows that belong to one product; {@code problem} is set when the grouping itself failed. */
-	record RowGroup(String key, List<CSVRecord> rows, @Nullable Issue problem) {
+	/**
+	 * Rows that belong to one product; {@code problem} is set when the grouping itself failed. {@code skusByFileId}
+	 * says which SKUs the file's own product ids stand for (WooCommerce links products by {@code id:N}).
+	 */
+	record RowGroup(String key, List<CSVRecord> rows, @Nullable Issue problem, Map<String, List<String>> skusByFileId) {
+
+		RowGroup(String key, List<CSVRecord> rows, @Nullable Issue problem) {
+			this(key, rows, problem, Map.of());
+		}
 
 		int firstLine() {
 			return CsvFiles.line(rows.getFirst());

@@ -124,6 +124,9 @@ class ProductWriter {
 	 * null when all went well, else the problem.
 	 */
 	@Nullable Issue link(StoreId store, ParsedProduct parsed) {
+		if (parsed.relatedSkus != null && parsed.errors.isEmpty()) {
+			return linkBySku(store, parsed, parsed.relatedSkus);
+		}
 		if (parsed.related == null || parsed.handle == null || !parsed.errors.isEmpty()) {
 			return null;
 		}
@@ -149,6 +152,38 @@ class ProductWriter {
 					catalog.update(store, product.id(), Drafts.relatedOnly(related));
 				}
 				return null;
+			});
+		}
+		catch (BusinessRuleViolation ex) {
+			return new Issue(source.line(), source.column(), ex.getMessage());
+		}
+	}
+
+	/** WooCommerce's links: the product found by its own handle or SKUs, the linked ones by SKU. */
+	private @Nullable Issue linkBySku(StoreId store, ParsedProduct parsed, List<ParsedProduct.RelatedSku> wanted) {
+		SourceMap.Source source = parsed.sources.locate("related");
+		try {
+			return transactions.execute(status -> {
+				Product product = parsed.handle != null ? catalog.findByHandle(store, parsed.handle).orElse(null)
+						: parsed.skus.isEmpty() ? null : catalog.findBySku(store, parsed.skus.getFirst()).orElse(null);
+				if (product == null) {
+					return null; // the product itself failed; its error is reported already
+				}
+				List<Product.Related> related = new java.util.ArrayList<>();
+				List<String> unknown = new java.util.ArrayList<>();
+				for (ParsedProduct.RelatedSku link : wanted) {
+					catalog.findBySku(store, link.sku()).ifPresentOrElse(target -> {
+						if (!target.id().equals(product.id())
+								&& related.stream().noneMatch(r -> r.productId().equals(target.id()))) {
+							related.add(new Product.Related(target.id(), link.kind()));
+						}
+					}, () -> unknown.add(link.sku()));
+				}
+				if (!related.equals(product.related())) {
+					catalog.update(store, product.id(), Drafts.relatedOnly(related));
+				}
+				return unknown.isEmpty() ? null : new Issue(source.line(), source.column(),
+						"related products not found, links not saved: " + String.join(", ", unknown));
 			});
 		}
 		catch (BusinessRuleViolation ex) {

@@ -53,9 +53,12 @@ class WooCommerceFormat implements ProductCsvFormat {
 	static final String IMAGES = "Images";
 	static final String PARENT = "Parent";
 	static final String BRANDS = "Brands";
+	static final String UPSELLS = "Upsells";
+	static final String CROSS_SELLS = "Cross-sells";
 
 	private static final Set<String> IMPORTED = Set.of(ID, TYPE, SKU, GTIN, NAME, PUBLISHED, DESCRIPTION, SALE_STARTS,
-			SALE_ENDS, TAX_STATUS, BACKORDERS, SALE_PRICE, REGULAR_PRICE, CATEGORIES, TAGS, IMAGES, PARENT, BRANDS)
+			SALE_ENDS, TAX_STATUS, BACKORDERS, SALE_PRICE, REGULAR_PRICE, CATEGORIES, TAGS, IMAGES, PARENT, BRANDS, UPSELLS,
+			CROSS_SELLS)
 		.stream().map(Columns::normalise).collect(java.util.stream.Collectors.toSet());
 
 	private static final Map<String, String> NOT_IMPORTED = Map.ofEntries(
@@ -73,8 +76,6 @@ class WooCommerceFormat implements ProductCsvFormat {
 			Map.entry("download limit", "downloadable products are not supported"),
 			Map.entry("download expiry days", "downloadable products are not supported"),
 			Map.entry("grouped products", "grouped products are not supported"),
-			Map.entry("upsells", "related products are not linked from WooCommerce files (they name WooCommerce ids)"),
-			Map.entry("cross-sells", "related products are not linked from WooCommerce files (they name WooCommerce ids)"),
 			Map.entry("external url", "external (affiliate) products are not supported"),
 			Map.entry("button text", "external (affiliate) products are not supported"),
 			Map.entry("position", "WooCommerce's menu order is not kept"));
@@ -87,6 +88,12 @@ class WooCommerceFormat implements ProductCsvFormat {
 	@Override
 	public List<String> requiredColumns() {
 		return List.of(TYPE, SKU, NAME);
+	}
+
+	/** Up-sells and cross-sells may name products further down the file. */
+	@Override
+	public boolean linksProducts() {
+		return true;
 	}
 
 	@Override
@@ -163,8 +170,19 @@ class WooCommerceFormat implements ProductCsvFormat {
 				byParentRow.get(key).add(record);
 			}
 		}
+		// WooCommerce's exporter names linked products by SKU, or by id:N when they have none: N stands for the
+		// product's SKU, or for a variable product's variation SKUs (only variants carry SKUs here)
+		Map<String, List<String>> skusById = new HashMap<>();
+		byParentRow.values().forEach(rows -> {
+			String id = columns.get(rows.getFirst(), ID);
+			List<String> skus = (rows.size() == 1 ? rows : rows.subList(1, rows.size())).stream()
+				.map(row -> columns.get(row, SKU)).filter(sku -> !sku.isEmpty()).toList();
+			if (!id.isEmpty() && !skus.isEmpty()) {
+				skusById.put(id, skus);
+			}
+		});
 		byParentRow.values().forEach(rows -> ordered.put(CsvFiles.line(rows.getFirst()),
-				new RowGroup(label(columns, rows.getFirst()), rows, null)));
+				new RowGroup(label(columns, rows.getFirst()), rows, null, skusById)));
 		return ordered.values().iterator();
 	}
 
@@ -251,6 +269,7 @@ class WooCommerceFormat implements ProductCsvFormat {
 			}
 		}
 		images(columns, parent, columns.spelled(IMAGES), product);
+		related(columns, group, parent, product);
 
 		List<Attribute> attributes = attributes(columns, parent);
 		List<String> optionNames = new ArrayList<>();
@@ -315,6 +334,38 @@ class WooCommerceFormat implements ProductCsvFormat {
 				status, null, null, published, options, variants, catalogAttributes.isEmpty() ? null : catalogAttributes,
 				null, null, null);
 		return product;
+	}
+
+	/** Up-sells and cross-sells by SKU or id:N, linked by SKU once every product of the file is written. */
+	private static void related(Columns columns, RowGroup group, CSVRecord parent, ParsedProduct product) {
+		if (!columns.has(UPSELLS) && !columns.has(CROSS_SELLS)) {
+			return;
+		}
+		int line = CsvFiles.line(parent);
+		List<ParsedProduct.RelatedSku> related = new ArrayList<>();
+		for (String column : List.of(UPSELLS, CROSS_SELLS)) {
+			if (!columns.has(column)) {
+				continue;
+			}
+			product.sources.put("related", line, columns.spelled(column));
+			var kind = column.equals(UPSELLS) ? dev.shopwright.catalog.Product.RelationKind.UPSELL
+					: dev.shopwright.catalog.Product.RelationKind.CROSS_SELL;
+			for (String reference : ShopifyFormat.splitTags(columns.get(parent, column))) {
+				if (!reference.toLowerCase(Locale.ROOT).startsWith("id:")) {
+					related.add(new ParsedProduct.RelatedSku(reference, kind));
+					continue;
+				}
+				List<String> skus = group.skusByFileId().get(reference.substring(3).strip());
+				if (skus == null) {
+					product.warn(line, columns.spelled(column), "'" + Values.abbreviate(reference)
+							+ "' is not a product with a SKU in this file; that link was not imported");
+				}
+				else {
+					related.add(new ParsedProduct.RelatedSku(skus.getFirst(), kind));
+				}
+			}
+		}
+		product.relatedSkus = related;
 	}
 
 	/** Values a variation takes from its parent when its own cell is empty. */

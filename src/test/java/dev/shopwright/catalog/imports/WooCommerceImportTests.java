@@ -79,6 +79,12 @@ class WooCommerceImportTests {
 		assertThat(cap.get("variants").get(0).get("weightGrams").asInt()).isEqualTo(100);
 		assertThat(cap.get("attributes").get("material").asString()).isEqualTo("Cotton");
 
+		// up-sells and cross-sells name products by SKU or id:N (the hoodie's id stands for its variation SKUs)
+		assertThat(hoodie.get("related").toString()).isEqualTo(
+				"[{\"productId\":\"" + cap.get("id").asString() + "\",\"kind\":\"CROSS_SELL\"}]");
+		assertThat(cap.get("related").toString()).isEqualTo(
+				"[{\"productId\":\"" + hoodie.get("id").asString() + "\",\"kind\":\"UPSELL\"}]");
+
 		String errors = store.get(job.get("errorsUrl").asString()).body();
 		assertThat(errors).contains("7,Parent,woo-orphan,'id:999' is not a product of this file")
 			.contains("8,Type,woo-gift-set,'grouped' products are not supported");
@@ -91,7 +97,8 @@ class WooCommerceImportTests {
 				"Attribute 2 value(s): values not imported — the store has no product attribute 'fit'; create it and import again (1 row)",
 				"SKU: SKUs of variable (parent) products not imported — in Shopwright only variants carry SKUs (1 row)",
 				"Categories: only the first category was imported, as the product type; assign the others as categories in Shopwright (1 row)",
-				"Images: variation images added to the product, not linked to the variation (Shopwright does not link images to variants) (1 row)");
+				"Images: variation images added to the product, not linked to the variation (Shopwright does not link images to variants) (1 row)",
+				"Cross-sells: 'id:777' is not a product with a SKU in this file; that link was not imported (1 row)");
 	}
 
 	@Test
