@@ -138,6 +138,12 @@ public class CatalogManagement {
 		return media.update(store, product, mediaId, alt, position);
 	}
 
+	/** Downloads a FAILED image again, in the background after the commit. */
+	@Transactional
+	public Media retryMedia(StoreId store, ProductId product, UUID mediaId) {
+		return media.retry(store, product, mediaId);
+	}
+
 	public void deleteMedia(StoreId store, ProductId product, UUID mediaId) {
 		media.delete(store, product, mediaId);
 	}

@@ -127,6 +127,18 @@ class ProductMediaApiTests {
 		assertThat(failed.get("error").asString()).contains("images.shopwright-test.invalid");
 		assertThat(failed.get("url").isNull()).isTrue();
 
+		ApiClient.Response retried = owner.post("/api/admin/v1/products/" + product + "/media/" + failed.get("id").asString()
+				+ "/retry", Map.of());
+		assertThat(retried.status()).as(retried.body()).isEqualTo(202);
+		assertThat(retried.json().get("status").asString()).isIn("PENDING", "FAILED");
+		assertThat(retried.json().get("error").isNull()).as("the old reason is cleared").isTrue();
+		assertThat(awaitSettled(product, failed.get("id").asString()).get("error").asString())
+			.as("downloaded again, and failed again for the same reason").contains("images.shopwright-test.invalid");
+		String stored = upload(product, "ok.png", "image/png", TestImages.png(10, 10), "").json().get("id").asString();
+		ApiClient.Response notFailed = owner.post("/api/admin/v1/products/" + product + "/media/" + stored + "/retry", Map.of());
+		assertThat(notFailed.status()).isEqualTo(409);
+		assertThat(notFailed.json().get("code").asString()).isEqualTo("MEDIA_NOT_FAILED");
+
 		ApiClient.Response internal = owner.post("/api/admin/v1/products/" + product + "/media",
 				Map.of("url", "http://127.0.0.1:" + port + "/actuator/health"));
 		JsonNode refused = awaitSettled(product, internal.json().get("id").asString());

@@ -69,6 +69,23 @@ class ProductMediaConsoleTests {
 		assertThat(media.has("items") ? media.get("items") : media).isEmpty();
 	}
 
+	@Test
+	void aFailedDownloadShowsItsReasonAndCanBeTriedAgain() throws Exception {
+		String mediaId = api.post("/api/admin/v1/products/" + productId + "/media",
+				Map.of("url", "https://images.shopwright-test.invalid/lamp.jpg")).json().get("id").asString();
+		String status = "PENDING";
+		for (int i = 0; i < 200 && status.equals("PENDING"); i++) {
+			Thread.sleep(100);
+			status = api.get("/api/admin/v1/products/" + productId + "/media").json().get("items").get(0).get("status").asString();
+		}
+		assertThat(status).isEqualTo("FAILED");
+		String editor = owner.get("/admin/products/" + productId).body();
+		assertThat(editor).contains("Could not fetch:").contains("/media/" + mediaId + "/retry");
+
+		AdminSession.Page retried = owner.follow(owner.post("/admin/products/" + productId + "/media/" + mediaId + "/retry", Map.of()));
+		assertThat(retried.body()).contains("Downloading the image again");
+	}
+
 	private static byte[] png() throws Exception {
 		BufferedImage image = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

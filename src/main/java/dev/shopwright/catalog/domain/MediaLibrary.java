@@ -173,6 +173,20 @@ public class MediaLibrary implements DisposableBean {
 		deleteFiles(store, deleted);
 	}
 
+	/**
+	 * Tries a FAILED download again (the site was down, the URL is fixed now): the image is PENDING again and
+	 * fetched after the surrounding transaction commits. Only a FAILED image can be retried.
+	 */
+	public Media retry(StoreId store, ProductId product, UUID id) {
+		Media failed = requireMedia(store, product, id);
+		if (!media.markPendingAgain(store, id)) {
+			throw new BusinessRuleViolation("MEDIA_NOT_FAILED", 409,
+					"Only a failed download can be retried; this image is " + failed.status().name().toLowerCase(java.util.Locale.ROOT));
+		}
+		afterCommit(() -> fetchLater(store, id));
+		return requireMedia(store, product, id);
+	}
+
 	/** Removes every stored file of a deleted product. */
 	public void deleteFilesOf(StoreId store, ProductId product) {
 		storage.deleteAll(store, product.toString());

@@ -91,6 +91,14 @@ public class ProductMedia {
 			.params(storageKey, contentType, width, height, store.value(), id).update() == 1;
 	}
 
+	/** A FAILED download becomes PENDING again; false when the image is not (or no longer) FAILED. */
+	public boolean markPendingAgain(StoreId store, UUID id) {
+		return jdbc.sql("""
+				update catalog.media set fetch_status = 'PENDING', fetch_error = null
+				where store_id = ? and id = ? and fetch_status = 'FAILED'""")
+			.params(store.value(), id).update() == 1;
+	}
+
 	public boolean markFailed(StoreId store, UUID id, String reason) {
 		return jdbc.sql("""
 				update catalog.media set fetch_status = 'FAILED', fetch_error = ?

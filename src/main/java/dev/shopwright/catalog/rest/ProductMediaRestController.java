@@ -100,6 +100,13 @@ class ProductMediaRestController {
 		return catalog.updateMedia(currentStore.id(), new ProductId(id), mediaId, change.alt(), change.position());
 	}
 
+	@PostMapping("/api/admin/v1/products/{id}/media/{mediaId}/retry")
+	@PreAuthorize("hasAuthority('CATALOG_WRITE')")
+	@Operation(summary = "Download a FAILED image again: PENDING at once, fetched in the background (409 MEDIA_NOT_FAILED otherwise)")
+	ResponseEntity<Media> retry(@PathVariable UUID id, @PathVariable UUID mediaId) {
+		return ResponseEntity.accepted().body(catalog.retryMedia(currentStore.id(), new ProductId(id), mediaId));
+	}
+
 	@DeleteMapping("/api/admin/v1/products/{id}/media/{mediaId}")
 	@PreAuthorize("hasAuthority('CATALOG_WRITE')")
 	@Operation(summary = "Delete an image and its files")

@@ -63,6 +63,12 @@ class ProductMediaAdminController {
 				() -> catalog.updateMedia(currentStore.id(), new ProductId(id), mediaId, alt, position));
 	}
 
+	@PostMapping("/admin/products/{id}/media/{mediaId}/retry")
+	@PreAuthorize("hasAuthority('CATALOG_WRITE')")
+	String retry(@PathVariable UUID id, @PathVariable UUID mediaId, RedirectAttributes redirect) {
+		return act(id, redirect, "catalog.media.retrying", () -> catalog.retryMedia(currentStore.id(), new ProductId(id), mediaId));
+	}
+
 	@PostMapping("/admin/products/{id}/media/{mediaId}/delete")
 	@PreAuthorize("hasAuthority('CATALOG_WRITE')")
 	String delete(@PathVariable UUID id, @PathVariable UUID mediaId, RedirectAttributes redirect) {
