@@ -71,8 +71,11 @@ public class PaymentManagement {
 
 	private final AuditLog auditLog;
 
+	private final SimulatedCrash crash;
+
 	PaymentManagement(PaymentIntents intents, PaymentSettingsRecords settingsRecords, Gateways gateways,
-			TransactionTemplate transactions, ApplicationEventPublisher events, AuditLog auditLog) {
+			TransactionTemplate transactions, ApplicationEventPublisher events, AuditLog auditLog, SimulatedCrash crash) {
+		this.crash = crash;
 		this.intents = intents;
 		this.settingsRecords = settingsRecords;
 		this.gateways = gateways;
@@ -324,7 +327,9 @@ public class PaymentManagement {
 	private <T> T callGateway(Intent intent, Function<PaymentGateway, T> call) {
 		String gateway = String.valueOf(intent.gateway());
 		try {
-			return gateways.call(gateway, call);
+			T answer = gateways.call(gateway, call);
+			crash.at(SimulatedCrash.AFTER_GATEWAY_CALL);
+			return answer;
 		}
 		catch (GatewayUnavailable ex) {
 			log.warn("gateway {} unavailable for payment {}: {}", gateway, intent.id(), ex.getMessage());

@@ -29,7 +29,7 @@ class PendingPaymentReconciler {
 		this.pendingAge = pendingAge;
 	}
 
-	@Scheduled(fixedDelayString = "${shopwright.payments.reconciler.interval:PT30S}", initialDelayString = "PT20S")
+	@Scheduled(fixedDelayString = "${shopwright.payments.reconciler.interval:PT30S}", initialDelayString = "${shopwright.payments.reconciler.initial-delay:PT20S}")
 	void run() {
 		int resolved = runOnce(pendingAge);
 		if (resolved > 0) {
