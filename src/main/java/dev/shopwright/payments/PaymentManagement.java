@@ -353,7 +353,13 @@ public class PaymentManagement {
 			};
 			if (!intents.complete(store, transaction.id(), outcome, result.transactionReference(), result.errorCode(),
 					result.errorMessage())) {
-				return; // already recorded by a retry, a webhook or the reconciler
+				// already recorded by a retry, a webhook or the reconciler; a success arriving after the reconciler
+				// gave up on the step means money moved that we recorded as not moved: say so loudly
+				intents.transaction(store, transaction.idempotencyKey())
+					.filter(recorded -> recorded.status() == Status.FAILED && outcome == Status.SUCCEEDED)
+					.ifPresent(recorded -> log.error("payment {} step {} succeeded at the gateway after it was recorded "
+							+ "as failed; check pending-age against the gateway time-out", id, recorded.id()));
+				return;
 			}
 			String order = intent.orderReference();
 			if (outcome == Status.FAILED) {
