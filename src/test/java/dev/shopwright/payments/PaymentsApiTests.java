@@ -225,6 +225,25 @@ class PaymentsApiTests {
 	}
 
 	@Test
+	void readingPaymentsNeedsOrdersReadAndActingOnThemOrdersWrite() {
+		payments.settings(true, false, false, "ON_FULFILMENT");
+		String id = payments.paid("4242424242424242", "15.00").get("id").asString();
+		String email = ApiClient.unique("analyst") + "@test.local";
+		assertThat(payments.api.post("/api/admin/v1/staff", Map.of("email", email, "name", "Ana", "password",
+				"analyst-password-1", "role", "ANALYST")).status()).isEqualTo(201);
+		ApiClient analyst = ApiClient.at(port).loggedIn(email, "analyst-password-1").store(payments.handle);
+		assertThat(analyst.get("/api/admin/v1/payments/" + id).status()).isEqualTo(200);
+		assertThat(analyst.get("/api/admin/v1/payments").status()).isEqualTo(200);
+		ApiClient.Response capture = analyst.post("/api/admin/v1/payments/" + id + "/capture", Map.of());
+		assertThat(capture.status()).isEqualTo(403);
+		assertThat(capture.contentType()).startsWith("application/problem+json");
+		assertThat(analyst.post("/api/admin/v1/payments/" + id + "/void", Map.of()).status()).isEqualTo(403);
+		assertThat(analyst.get("/api/admin/v1/payment-settings").status()).isEqualTo(403);
+		assertThat(payments.get(id).get("status").asString()).isEqualTo("AUTHORIZED");
+		assertThat(ApiClient.at(port).get("/api/admin/v1/payments/" + id).status()).isEqualTo(401);
+	}
+
+	@Test
 	void listsPageWithAStableOrder() {
 		for (int i = 0; i < 3; i++) {
 			payments.paid("4242424242424242", (i + 1) + ".00");
