@@ -431,6 +431,16 @@ public class PricingManagement {
 
 	// ---- helpers -----------------------------------------------------------------------------------------
 
+	/** An ISO 4217 code from an API or form field; an unknown code is a 422 naming the field. */
+	public static Currency currency(String code, String field) {
+		try {
+			return Currency.getInstance(code.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw BusinessRuleViolation.ofField("UNKNOWN_CURRENCY", field, "'" + code + "' is not an ISO 4217 currency code");
+		}
+	}
+
 	private static void requireEnabled(Store store, Currency currency, String field) {
 		if (!store.currencies().contains(currency)) {
 			throw BusinessRuleViolation.ofField("CURRENCY_NOT_ENABLED", field, currency.getCurrencyCode()
