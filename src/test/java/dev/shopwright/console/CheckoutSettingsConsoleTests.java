@@ -83,6 +83,10 @@ class CheckoutSettingsConsoleTests {
 		assertThat(owner.post("/admin/settings/price-lists", Map.of("name", "US prices", "currency", "USD")).isRedirect())
 			.isTrue();
 		String list = storeApi.get("/api/admin/v1/price-lists").json().get("items").get(0).get("id").asString();
+		assertThat(owner.get("/admin/settings/price-lists").body()).contains("US prices").contains("USD");
+		Page duplicate = owner.post("/admin/settings/price-lists", Map.of("name", "Again", "currency", "USD"));
+		assertThat(duplicate.status()).isEqualTo(200);
+		assertThat(duplicate.body()).contains("already");
 		assertThat(owner.post("/admin/settings/price-lists/" + list + "/prices", Map.of("sku", "JACKET", "price", "45.00"))
 			.isRedirect()).isTrue();
 		assertThat(owner.get("/admin/settings/price-lists/" + list).body()).contains("45.00 USD");
