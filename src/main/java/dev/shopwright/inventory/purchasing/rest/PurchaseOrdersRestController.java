@@ -12,7 +12,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +36,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Purchase orders through the Admin API: write drafts, send, receive, cancel, download the PDF. */
 @RestController
-@Validated
 @Tag(name = "Purchasing")
 class PurchaseOrdersRestController {
 
@@ -69,7 +67,7 @@ class PurchaseOrdersRestController {
 		return purchasing.purchaseOrder(currentStore.id(), id);
 	}
 
-	@GetMapping(value = BASE + "/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	@GetMapping(BASE + "/{id}/pdf")
 	@PreAuthorize("hasAuthority('INVENTORY_READ')")
 	@Operation(summary = "The purchase order as the PDF the supplier receives", responses = @ApiResponse(
 			responseCode = "200", description = "The PDF",

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,7 +29,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Low stock and reorder suggestions through the Admin API, and turning the suggestions into draft orders. */
 @RestController
-@Validated
 @Tag(name = "Purchasing")
 class ReorderSuggestionsRestController {
 

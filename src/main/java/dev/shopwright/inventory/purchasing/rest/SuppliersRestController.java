@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +31,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Suppliers and the SKUs they sell us, through the Admin API. */
 @RestController
-@Validated
 @Tag(name = "Purchasing")
 class SuppliersRestController {
 
