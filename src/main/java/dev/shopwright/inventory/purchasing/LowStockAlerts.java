@@ -48,8 +48,12 @@ class LowStockAlerts {
 
 	private final String from;
 
+	private final String publicUrl;
+
 	LowStockAlerts(JdbcClient jdbc, TransactionTemplate transaction, StoreManagement stores,
-			ObjectProvider<JavaMailSender> mail, @Value("${shopwright.mail.from:shopwright@localhost}") String from) {
+			ObjectProvider<JavaMailSender> mail, @Value("${shopwright.mail.from:shopwright@localhost}") String from,
+			@Value("${shopwright.public-url:}") String publicUrl) {
+		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.stores = stores;
@@ -132,7 +136,7 @@ class LowStockAlerts {
 			.sorted(java.util.Comparator.comparing(Alert::sku))
 			.forEach(alert -> text.append("%s  %s: %d available (reorder point %d)%n".formatted(alert.sku(), alert.title(),
 					alert.availableOnline(), alert.reorderPoint())));
-		text.append("\nReorder suggestions: /admin/purchasing/suggestions\n");
+		text.append("\nReorder suggestions: ").append(publicUrl).append("/admin/purchasing/suggestions\n");
 		helper.setText(text.toString());
 		return message;
 	}
