@@ -25,7 +25,7 @@ class PurchaseOrderDocument {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
-	byte[] render(PurchaseOrder order, Store store, Supplier supplier) {
+	byte[] render(PurchaseOrder order, Store store, Supplier supplier, Address deliverTo) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Document document = new Document(PageSize.A4, 40, 40, 40, 40);
 		PdfWriter.getInstance(document, out);
@@ -52,7 +52,11 @@ class PurchaseOrderDocument {
 		parties.addCell(block("Supplier", supplier.name() + (supplier.email() == null ? "" : "\n" + supplier.email())
 				+ (supplier.phone() == null ? "" : "\n" + supplier.phone()), bold, normal));
 		document.add(parties);
+		String address = lines(deliverTo);
 		document.add(new Paragraph("Deliver to: " + order.locationName(), bold));
+		if (!address.isEmpty()) {
+			document.add(new Paragraph(address.replace("\n", ", "), normal));
+		}
 		document.add(new Paragraph(" "));
 
 		PdfPTable table = new PdfPTable(new float[] { 3.2f, 3, 5, 1.3f, 2.6f, 2.8f });

@@ -266,7 +266,8 @@ public class Purchasing {
 	@Transactional(readOnly = true)
 	public byte[] pdf(StoreId store, UUID id) {
 		PurchaseOrder order = purchaseOrder(store, id);
-		return document.render(order, stores.get(store), supplier(store, order.supplierId()));
+		return document.render(order, stores.get(store), supplier(store, order.supplierId()),
+				inventory.location(store, order.locationId()).address());
 	}
 
 	@Transactional(readOnly = true)

@@ -77,7 +77,7 @@ class PurchaseOrderLifecycleTests {
 		assertThat(mail.getSubject()).contains(draft.number());
 		byte[] pdf = attachment(mail, draft.number() + ".pdf");
 		String text = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1);
-		assertThat(text).contains("Purchase order " + draft.number(), sku, code, "180.00 EUR", supplier.name(),
+		assertThat(text).contains("Purchase order " + draft.number(), sku, code, "180.00 EUR", supplier.name(), "Hamburg",
 				"Rush please");
 		assertThat(new PdfTextExtractor(new PdfReader(purchasing.pdf(store, draft.id()))).getTextFromPage(1)).contains(sku,
 				"180.00 EUR");

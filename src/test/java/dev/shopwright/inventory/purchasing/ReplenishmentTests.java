@@ -135,7 +135,7 @@ class ReplenishmentTests {
 		assertThat(alerts.sendDigest(store)).isEqualTo(2);
 		MimeMessage digest = fixtures.awaitMail(email);
 		assertThat(digest.getSubject()).contains("2 SKUs");
-		assertThat(digest.getContent().toString()).contains(sku, other, "4 available (reorder point 5)");
+		assertThat(digest.getContent().toString()).contains(sku, other, "4 available (reorder point 5)", "/admin/purchasing/suggestions");
 
 		// back above and down again the same day: noted, but not mailed twice
 		inventory.adjust(store, StockAdjustment.by(sku, 6));
