@@ -43,6 +43,9 @@ class SupplierMail {
 	@ApplicationModuleListener
 	void on(PurchaseOrderSent sent) throws MessagingException {
 		PurchaseOrder order = purchasing.purchaseOrder(sent.storeId(), sent.purchaseOrderId());
+		if (order.emailedAt() != null) {
+			return; // a redelivered event after the mail went out: the supplier has it already
+		}
 		JavaMailSender sender = mail.getIfAvailable();
 		if (order.supplierEmail() == null || sender == null) {
 			log.info("{} not emailed: {}", order.number(), sender == null ? "no mail server configured" : "supplier has no email");

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -90,6 +91,13 @@ class SuppliersRestController {
 			@RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
 		List<SupplierSku> all = purchasing.supplierSkus(currentStore.id(), id);
 		return dev.shopwright.platform.Cursor.page(all, SupplierSku::sku, cursor, limit);
+	}
+
+	@GetMapping("/api/admin/v1/inventory/supplier-skus")
+	@PreAuthorize("hasAuthority('INVENTORY_READ')")
+	@Operation(summary = "Who sells us one SKU: its supplier links, primary first")
+	Page<SupplierSku> suppliersOfSku(@RequestParam @Size(min = 1, max = 255) String sku) {
+		return new Page<>(purchasing.suppliersOf(currentStore.id(), sku), null);
 	}
 
 	@PutMapping(BASE + "/{id}/skus")
