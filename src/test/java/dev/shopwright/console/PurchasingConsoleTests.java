@@ -81,6 +81,10 @@ class PurchasingConsoleTests {
 		assertThat(owner.get(orderPath).body()).contains("status-RECEIVED");
 		assertThat(owner.get("/admin/purchasing/orders?status=RECEIVED").body()).contains("PO-1001", "5 / 5");
 		assertThat(owner.get("/admin/purchasing/orders?status=DRAFT").body()).doesNotContain("PO-1001");
+		assertThat(owner.get(supplierPath).body()).contains("supplier-orders");
+		assertThat(owner.get("/admin/purchasing/orders?supplierId=" + supplierId).body()).contains("PO-1001");
+		assertThat(owner.get("/admin/purchasing/orders?supplierId=" + java.util.UUID.randomUUID()).body())
+			.doesNotContain("PO-1001");
 	}
 
 	@Test

@@ -60,9 +60,11 @@ class PurchaseOrderAdminController {
 	@GetMapping(BASE)
 	@PreAuthorize("hasAuthority('INVENTORY_READ')")
 	String list(@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable UUID supplierId,
 			@RequestParam(required = false) @Nullable String cursor, Model model) {
 		PurchaseOrderStatus filter = parseStatus(status);
-		var page = purchasing.purchaseOrders(currentStore.id(), filter, null, cursor, 50);
+		var page = purchasing.purchaseOrders(currentStore.id(), filter, supplierId, cursor, 50);
+		model.addAttribute("supplierId", supplierId);
 		model.addAttribute("orders", page.items());
 		model.addAttribute("nextCursor", page.nextCursor());
 		model.addAttribute("status", filter == null ? "" : filter.name());
