@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.shopwright.catalog.CatalogManagement;
 import dev.shopwright.catalog.Product;
@@ -16,12 +17,14 @@ import dev.shopwright.inventory.domain.Levels;
 import dev.shopwright.inventory.domain.Levels.Change;
 import dev.shopwright.inventory.domain.Levels.Guard;
 import dev.shopwright.inventory.domain.Locations;
+import dev.shopwright.inventory.domain.Reservations;
 import dev.shopwright.inventory.events.BackInStock;
 import dev.shopwright.inventory.events.LowStockReached;
 import dev.shopwright.inventory.events.OutOfStock;
 import dev.shopwright.inventory.events.StockLevelChanged;
 import dev.shopwright.platform.Actor;
 import dev.shopwright.platform.AuditLog;
+import dev.shopwright.platform.BusinessRuleViolation;
 import dev.shopwright.platform.ResourceNotFound;
 import dev.shopwright.shared.Page;
 import dev.shopwright.shared.StoreId;
@@ -48,14 +51,108 @@ public class InventoryManagement {
 
 	private final AuditLog auditLog;
 
+	private final TrackedSkus trackedSkus;
+
+	private final StockReservations reservations;
+
+	private final ReservationBatcher batcher;
+
+	private final Reservations reservationRows;
+
 	InventoryManagement(Items items, Locations locations, Levels levels, CatalogManagement catalog,
-			ApplicationEventPublisher events, AuditLog auditLog) {
+			ApplicationEventPublisher events, AuditLog auditLog, TrackedSkus trackedSkus,
+			StockReservations reservations, ReservationBatcher batcher, Reservations reservationRows) {
 		this.items = items;
 		this.locations = locations;
 		this.levels = levels;
 		this.catalog = catalog;
 		this.events = events;
 		this.auditLog = auditLog;
+		this.trackedSkus = trackedSkus;
+		this.reservations = reservations;
+		this.batcher = batcher;
+		this.reservationRows = reservationRows;
+	}
+
+	// --- reservations ---
+
+	/**
+	 * Holds stock for {@code command.reference()} until it is confirmed, released or expires: per line from the
+	 * active locations that fulfil online orders, by priority, split across them when one has too few. Policy
+	 * DENY never reserves past available, CONTINUE always reserves, PREORDER up to the item's preorder limit past
+	 * zero. All lines or none: a short line refuses the whole request with {@code INSUFFICIENT_STOCK} (409),
+	 * naming each short line. Reserving again for a live reference with the same lines returns that reservation.
+	 * <p>
+	 * Called inside a transaction, it joins it (as a savepoint); called outside one, the request is combined with
+	 * the other requests of this node into one commit (ADR 0012).
+	 */
+	public Reservation reserve(StoreId store, ReserveStock command) {
+		validate(command);
+		Actor actor = Actor.current();
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return reservations.reserve(store, command, actor);
+		}
+		return batcher.reserve(store, command, actor);
+	}
+
+	/** The reserved units are sold: on hand and reserved both go down (ledger: SOLD with the reference). */
+	public Reservation confirm(StoreId store, ReservationId id) {
+		return reservations.confirm(store, id, Actor.current());
+	}
+
+	/** The reserved units are available again. Releasing a released or expired reservation changes nothing. */
+	public Reservation release(StoreId store, ReservationId id) {
+		return reservations.release(store, id, Actor.current());
+	}
+
+	@Transactional(readOnly = true)
+	public Reservation reservation(StoreId store, ReservationId id) {
+		return reservationRows.find(store, id)
+			.map(head -> reservations.load(store, head))
+			.orElseThrow(() -> new ResourceNotFound("Reservation", id.toString()));
+	}
+
+	/** Newest first, optionally of one status or one reference. */
+	@Transactional(readOnly = true)
+	public Page<Reservation> reservations(StoreId store, Reservation.@Nullable Status status, @Nullable String reference,
+			@Nullable String cursor, int limit) {
+		Page<Reservations.Head> heads = reservationRows.list(store, status, reference, cursor, limit);
+		return new Page<>(heads.items().stream().map(head -> reservations.load(store, head)).toList(), heads.nextCursor());
+	}
+
+	/**
+	 * Expires due reservations of every store, at most {@code limit}; safe to run on every node at once (each
+	 * reservation is claimed by one of them). Returns how many this call expired.
+	 */
+	public int expireDueReservations(int limit) {
+		return reservations.expireDue(limit);
+	}
+
+	private static void validate(ReserveStock command) {
+		if (command.reference() == null || command.reference().isBlank() || command.reference().length() > 200) {
+			throw BusinessRuleViolation.ofField("INVALID_RESERVATION", "reference", "reference must be 1-200 characters");
+		}
+		if (command.lines() == null || command.lines().isEmpty() || command.lines().size() > 250) {
+			throw BusinessRuleViolation.ofField("INVALID_RESERVATION", "lines", "give 1-250 lines");
+		}
+		for (int i = 0; i < command.lines().size(); i++) {
+			ReserveStock.Line line = command.lines().get(i);
+			if (line == null || line.sku() == null || line.sku().isBlank()) {
+				throw BusinessRuleViolation.ofField("INVALID_RESERVATION", "lines[%d].sku".formatted(i), "sku is required");
+			}
+			if (line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
+				throw InventoryProblems.invalidQuantity("lines[%d].quantity".formatted(i),
+						"quantity must be between 1 and %d".formatted(MAX_QUANTITY));
+			}
+		}
+		long total = command.lines().stream().mapToLong(ReserveStock.Line::quantity).sum();
+		if (total > MAX_QUANTITY) {
+			throw InventoryProblems.invalidQuantity("lines", "at most %d units in one reservation".formatted(MAX_QUANTITY));
+		}
+		if (command.ttl() == null || command.ttl().isNegative() || command.ttl().isZero()
+				|| command.ttl().compareTo(ReserveStock.MAX_TTL) > 0) {
+			throw BusinessRuleViolation.ofField("INVALID_RESERVATION", "ttl", "ttl must be positive and at most 30 days");
+		}
 	}
 
 	// --- locations ---
@@ -236,13 +333,7 @@ public class InventoryManagement {
 
 	/** The tracked SKU, fetched from the catalog if its event has not arrived yet. */
 	Item requireItem(StoreId store, String sku) {
-		Optional<Item> item = items.find(store, sku).filter(i -> !i.deleted());
-		if (item.isPresent()) {
-			return item.get();
-		}
-		Product product = catalog.findBySku(store, sku).orElseThrow(() -> InventoryProblems.unknownSku(sku));
-		items.sync(store, product);
-		return items.find(store, sku).filter(i -> !i.deleted()).orElseThrow(() -> InventoryProblems.unknownSku(sku));
+		return trackedSkus.require(store, sku);
 	}
 
 	LocationId resolve(StoreId store, @Nullable LocationId locationId) {
