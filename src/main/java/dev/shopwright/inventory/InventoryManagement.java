@@ -18,6 +18,10 @@ import dev.shopwright.inventory.domain.Levels.Change;
 import dev.shopwright.inventory.domain.Levels.Guard;
 import dev.shopwright.inventory.domain.Locations;
 import dev.shopwright.inventory.domain.Reservations;
+import dev.shopwright.inventory.domain.Bins;
+import dev.shopwright.inventory.domain.CountSheets;
+import dev.shopwright.inventory.domain.StockOverview;
+import dev.shopwright.inventory.domain.Transfers;
 import dev.shopwright.inventory.events.BackInStock;
 import dev.shopwright.inventory.events.LowStockReached;
 import dev.shopwright.inventory.events.OutOfStock;
@@ -59,9 +63,23 @@ public class InventoryManagement {
 
 	private final Reservations reservationRows;
 
+	private final Bins bins;
+
+	private final StockTransfers transfers;
+
+	private final CycleCounts counts;
+
+	private final StockOverview overview;
+
+	private final Transfers transferRows;
+
+	private final CountSheets countRows;
+
 	InventoryManagement(Items items, Locations locations, Levels levels, CatalogManagement catalog,
 			ApplicationEventPublisher events, AuditLog auditLog, TrackedSkus trackedSkus,
-			StockReservations reservations, ReservationBatcher batcher, Reservations reservationRows) {
+			StockReservations reservations, ReservationBatcher batcher, Reservations reservationRows, Bins bins,
+			StockTransfers transfers, CycleCounts counts, StockOverview overview,
+			Transfers transferRows, CountSheets countRows) {
 		this.items = items;
 		this.locations = locations;
 		this.levels = levels;
@@ -72,6 +90,12 @@ public class InventoryManagement {
 		this.reservations = reservations;
 		this.batcher = batcher;
 		this.reservationRows = reservationRows;
+		this.bins = bins;
+		this.transfers = transfers;
+		this.counts = counts;
+		this.overview = overview;
+		this.transferRows = transferRows;
+		this.countRows = countRows;
 	}
 
 	// --- reservations ---
@@ -195,7 +219,171 @@ public class InventoryManagement {
 		auditLog.record(store, "location.made-default", "location", id.toString(), location.name());
 	}
 
+	// --- bins ---
+
+	private static final java.util.regex.Pattern BIN_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
+
+	/** The bins of a location in walking order, with what each holds. */
+	@Transactional(readOnly = true)
+	public List<Bin> bins(StoreId store, LocationId locationId) {
+		return bins.all(store, location(store, locationId).id());
+	}
+
+	@Transactional
+	public Bin createBin(StoreId store, LocationId locationId, String code, int walkOrder) {
+		location(store, locationId);
+		if (code == null || !BIN_CODE.matcher(code).matches()) {
+			throw BusinessRuleViolation.ofField("INVALID_BIN_CODE", "code", "A bin code is 1-40 letters, digits, dots, dashes or underscores");
+		}
+		if (walkOrder < 0 || walkOrder > MAX_QUANTITY) {
+			throw BusinessRuleViolation.ofField("INVALID_WALK_ORDER", "walkOrder", "walkOrder must be between 0 and %d".formatted(MAX_QUANTITY));
+		}
+		bins.create(store, locationId, code, walkOrder);
+		auditLog.record(store, "bin.created", "bin", locationId + "/" + code, code);
+		return new Bin(locationId, code, walkOrder, List.of());
+	}
+
+	@Transactional
+	public void setBinWalkOrder(StoreId store, LocationId locationId, String code, int walkOrder) {
+		if (walkOrder < 0 || walkOrder > MAX_QUANTITY) {
+			throw BusinessRuleViolation.ofField("INVALID_WALK_ORDER", "walkOrder", "walkOrder must be between 0 and %d".formatted(MAX_QUANTITY));
+		}
+		if (!bins.setWalkOrder(store, location(store, locationId).id(), code, walkOrder)) {
+			throw new ResourceNotFound("Bin", code);
+		}
+	}
+
+	/**
+	 * Moves units of a SKU between bins of one location ({@code fromBin} null: units in no bin yet; {@code toBin}
+	 * null: out of bins). The location's figures stay as they are, so the ledger gets no row; the audit log does.
+	 */
+	@Transactional
+	public List<Bin.Content> moveBetweenBins(StoreId store, String sku, LocationId locationId, @Nullable String fromBin,
+			@Nullable String toBin, int quantity) {
+		requireItem(store, sku);
+		location(store, locationId);
+		if (quantity < 1 || quantity > MAX_QUANTITY) {
+			throw InventoryProblems.invalidQuantity("quantity", "quantity must be between 1 and %d".formatted(MAX_QUANTITY));
+		}
+		if (java.util.Objects.equals(fromBin, toBin)) {
+			throw BusinessRuleViolation.ofField("SAME_BIN", "toBin", "Units move from one bin to another");
+		}
+		for (String bin : java.util.Arrays.asList(fromBin, toBin)) {
+			if (bin != null && !bins.exists(store, locationId, bin)) {
+				throw BusinessRuleViolation.ofField("UNKNOWN_BIN", bin.equals(fromBin) ? "fromBin" : "toBin",
+						"Bin '%s' does not exist at this location".formatted(bin));
+			}
+		}
+		levels.lock(store, sku, locationId); // bin figures of this level change one move at a time
+		if (fromBin == null) {
+			if (bins.unbinned(store, locationId, sku) < quantity) {
+				throw new BusinessRuleViolation("BIN_STOCK_WOULD_GO_NEGATIVE", 409,
+						"Fewer than %d units of %s are outside bins here".formatted(quantity, sku));
+			}
+		}
+		else if (!bins.take(store, locationId, fromBin, sku, quantity)) {
+			throw new BusinessRuleViolation("BIN_STOCK_WOULD_GO_NEGATIVE", 409,
+					"Bin %s holds fewer than %d units of %s".formatted(fromBin, quantity, sku));
+		}
+		if (toBin != null) {
+			bins.put(store, locationId, toBin, sku, quantity);
+		}
+		auditLog.record(store, "bin.moved", "sku", sku, "%d from %s to %s".formatted(quantity,
+				fromBin == null ? "(no bin)" : fromBin, toBin == null ? "(no bin)" : toBin));
+		return bins.forSku(store, locationId, sku);
+	}
+
+	/** Per bin (walking order) the units of a SKU at a location. */
+	@Transactional(readOnly = true)
+	public List<Bin.Content> binsOf(StoreId store, String sku, LocationId locationId) {
+		return bins.forSku(store, locationId, sku);
+	}
+
+	// --- transfers ---
+
+	public Transfer createTransfer(StoreId store, TransferDraft draft) {
+		return transfers.create(store, draft);
+	}
+
+	@Transactional(readOnly = true)
+	public Transfer transfer(StoreId store, java.util.UUID id) {
+		return transfers.get(store, id);
+	}
+
+	@Transactional(readOnly = true)
+	public Page<Transfer> transfers(StoreId store, Transfer.@Nullable Status status, @Nullable String cursor, int limit) {
+		return transferRows.list(store, status, cursor, limit);
+	}
+
+	public Transfer shipTransfer(StoreId store, java.util.UUID id) {
+		return transfers.ship(store, id);
+	}
+
+	/** Receives the given quantities per SKU, or all that is outstanding when {@code quantities} is null or empty. */
+	public Transfer receiveTransfer(StoreId store, java.util.UUID id, java.util.@Nullable Map<String, Integer> quantities,
+			@Nullable String binCode) {
+		return transfers.receive(store, id, quantities, binCode);
+	}
+
+	public Transfer cancelTransfer(StoreId store, java.util.UUID id) {
+		return transfers.cancel(store, id);
+	}
+
+	// --- cycle counts ---
+
+	/** A count sheet of a location (or one bin), of the given SKUs or of all stocked there. */
+	public CountSheet createCountSheet(StoreId store, LocationId locationId, @Nullable String binCode,
+			@Nullable List<String> skus, @Nullable String note) {
+		return counts.create(store, locationId, binCode, skus, note);
+	}
+
+	/** The sheet; {@code blind} hides the expected figures (what a counter sees). */
+	@Transactional(readOnly = true)
+	public CountSheet countSheet(StoreId store, java.util.UUID id, boolean blind) {
+		CountSheet sheet = counts.get(store, id);
+		return blind ? sheet.blind() : sheet;
+	}
+
+	@Transactional(readOnly = true)
+	public Page<CountSheet> countSheets(StoreId store, @Nullable String cursor, int limit) {
+		return countRows.list(store, cursor, limit);
+	}
+
+	public CountSheet recordCounts(StoreId store, java.util.UUID id, int version,
+			java.util.Map<String, @Nullable Integer> counted) {
+		return counts.record(store, id, version, counted);
+	}
+
+	public CountSheet approveCountSheet(StoreId store, java.util.UUID id, int version) {
+		return counts.approve(store, id, version);
+	}
+
+	public CountSheet cancelCountSheet(StoreId store, java.util.UUID id, int version) {
+		return counts.cancel(store, id, version);
+	}
+
 	// --- stock ---
+
+	/** Every tracked SKU with its totals (at one location if given), by SKU; searchable by SKU, title or barcode. */
+	@Transactional(readOnly = true)
+	public Page<StockSummary> overview(StoreId store, @Nullable String query, StockSummary.Filter filter,
+			@Nullable LocationId locationId, @Nullable String cursor, int limit) {
+		return overview.page(store, query, filter, locationId, cursor, limit);
+	}
+
+	/** The units kept back from sale at a location (available subtracts it); at the default location if none given. */
+	@Transactional
+	public StockLevel setSafetyStock(StoreId store, String sku, @Nullable LocationId locationId, int safetyStock) {
+		if (safetyStock < 0 || safetyStock > MAX_QUANTITY) {
+			throw InventoryProblems.invalidQuantity("safetyStock", "safetyStock must be between 0 and %d".formatted(MAX_QUANTITY));
+		}
+		requireItem(store, sku);
+		LocationId location = resolve(store, locationId);
+		int onlineBefore = levels.availableOnline(store, sku);
+		levels.setSafetyStock(store, sku, location, safetyStock);
+		auditLog.record(store, "stock.safety-stock", "sku", sku, Integer.toString(safetyStock));
+		return changed(store, sku, location, onlineBefore);
+	}
 
 	/** The stock of one SKU per location and in total. */
 	@Transactional

@@ -45,6 +45,9 @@ public class Levels {
 		/** On hand may not fall below zero (adjustments, counts, transfers out). */
 		Guard ON_HAND_STAYS_NON_NEGATIVE = new OnHandNonNegative();
 
+		/** On hand may not fall below what is reserved: units promised to shoppers stay (transfers out). */
+		Guard UNRESERVED_COVERS = new UnreservedCovers();
+
 		/** Available (on hand - reserved - safety stock) may go below zero by at most {@code allowance} units. */
 		static Guard availableCovers(int allowance) {
 			return new AvailableCovers(allowance);
@@ -58,6 +61,9 @@ public class Levels {
 	}
 
 	record AvailableCovers(int allowance) implements Guard {
+	}
+
+	record UnreservedCovers() implements Guard {
 	}
 
 	public record Change(String sku, LocationId locationId, @Nullable String binCode, MovementReason reason,
@@ -120,6 +126,7 @@ public class Levels {
 			case Unconditional u -> "true";
 			case OnHandNonNegative o -> "on_hand + :onHand >= 0";
 			case AvailableCovers a -> "(on_hand + :onHand) - (reserved + :reserved) - safety_stock + :allowance >= 0";
+			case UnreservedCovers u -> "(on_hand + :onHand) - (reserved + :reserved) >= 0";
 		};
 		boolean costed = change.unitCost() != null && change.onHandDelta() > 0;
 		String cost = costed ? """
@@ -273,6 +280,14 @@ public class Levels {
 					rs.getInt("on_hand"), rs.getInt("ledger_on_hand"), rs.getInt("reserved"), rs.getInt("ledger_reserved"),
 					rs.getInt("incoming"), rs.getInt("ledger_incoming")))
 			.list();
+	}
+
+	/** Sets the safety stock of a level (created empty if missing); not a ledger figure, so no movement. */
+	public void setSafetyStock(StoreId store, String sku, LocationId location, int safetyStock) {
+		lock(store, sku, location);
+		jdbc.sql("update inventory.level set safety_stock = ?, updated_at = ? where store_id = ? and sku = ? and location_id = ?")
+			.params(safetyStock, Timestamp.from(Instant.now()), store.value(), sku, location.value())
+			.update();
 	}
 
 	private static Row mapRow(ResultSet rs, int n) throws SQLException {
