@@ -1,5 +1,7 @@
 package dev.shopwright.inventory;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,11 +22,13 @@ public record CountSheet(UUID id, long number, LocationId locationId, @Nullable 
 
 	public record Line(String sku, String title, @Nullable Integer expected, @Nullable Integer counted) {
 
+		@JsonProperty
 		public @Nullable Integer variance() {
 			return expected == null || counted == null ? null : counted - expected;
 		}
 	}
 
+	@JsonProperty
 	public long counted() {
 		return lines.stream().filter(l -> l.counted() != null).count();
 	}

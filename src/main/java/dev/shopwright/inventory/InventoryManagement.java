@@ -219,6 +219,21 @@ public class InventoryManagement {
 		auditLog.record(store, "location.made-default", "location", id.toString(), location.name());
 	}
 
+	/**
+	 * Deletes a location that has never held stock, bins, transfers or counts; one that has is deactivated
+	 * instead (PATCH active=false), so that its ledger stays readable.
+	 */
+	@Transactional
+	public void deleteLocation(StoreId store, LocationId id) {
+		Location location = location(store, id);
+		if (!locations.deleteUnused(store, id)) {
+			throw new BusinessRuleViolation("LOCATION_IN_USE", 409, location.isDefault()
+					? "The default location cannot be deleted; make another location the default first"
+					: "%s has held stock (or has bins, transfers or counts); deactivate it instead".formatted(location.name()));
+		}
+		auditLog.record(store, "location.deleted", "location", id.toString(), location.name());
+	}
+
 	// --- bins ---
 
 	private static final java.util.regex.Pattern BIN_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");

@@ -1,5 +1,7 @@
 package dev.shopwright.inventory;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +22,7 @@ public record Transfer(UUID id, long number, LocationId originId, LocationId des
 
 	public record Line(String sku, int quantity, int received) {
 
+		@JsonProperty
 		public int outstanding() {
 			return quantity - received;
 		}

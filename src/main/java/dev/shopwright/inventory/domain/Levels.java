@@ -163,22 +163,30 @@ public class Levels {
 	}
 
 	private void moveInBin(StoreId store, Change change) {
-		try {
+		if (change.onHandDelta() < 0) {
+			// units out of a bin: a guarded update (an upsert would check its negative insert row and fail)
 			int rows = jdbc.sql("""
-					insert into inventory.bin_stock (store_id, location_id, bin_code, sku, quantity) values (?, ?, ?, ?, ?)
-					on conflict (store_id, location_id, bin_code, sku) do update set quantity = bin_stock.quantity + excluded.quantity
-					where bin_stock.quantity + excluded.quantity >= 0""")
-				.params(store.value(), change.locationId().value(), change.binCode(), change.sku(),
+					update inventory.bin_stock set quantity = quantity + ?
+					where store_id = ? and location_id = ? and bin_code = ? and sku = ? and quantity + ? >= 0""")
+				.params(change.onHandDelta(), store.value(), change.locationId().value(), change.binCode(), change.sku(),
 						change.onHandDelta())
 				.update();
 			if (rows == 0) {
 				throw new BusinessRuleViolation("BIN_STOCK_WOULD_GO_NEGATIVE", 409,
 						"Bin %s holds fewer than %d units of %s".formatted(change.binCode(), -change.onHandDelta(), change.sku()));
 			}
+			return;
+		}
+		try {
+			jdbc.sql("""
+					insert into inventory.bin_stock (store_id, location_id, bin_code, sku, quantity) values (?, ?, ?, ?, ?)
+					on conflict (store_id, location_id, bin_code, sku) do update set quantity = bin_stock.quantity + excluded.quantity""")
+				.params(store.value(), change.locationId().value(), change.binCode(), change.sku(), change.onHandDelta())
+				.update();
 		}
 		catch (DataIntegrityViolationException e) {
 			throw BusinessRuleViolation.ofField("UNKNOWN_BIN", "binCode",
-					"Bin '%s' does not exist at this location (or holds too few units)".formatted(change.binCode()));
+					"Bin '%s' does not exist at this location".formatted(change.binCode()));
 		}
 	}
 
