@@ -43,6 +43,8 @@ class ReservationBatcher implements DisposableBean {
 
 	private final StockReservations reservations;
 
+	private final CombinedReservations combined;
+
 	private final TransactionTemplate transaction;
 
 	private final int maxBatch;
@@ -51,10 +53,11 @@ class ReservationBatcher implements DisposableBean {
 
 	private final List<Thread> workers = new ArrayList<>();
 
-	ReservationBatcher(StockReservations reservations, TransactionTemplate transaction,
+	ReservationBatcher(StockReservations reservations, CombinedReservations combined, TransactionTemplate transaction,
 			@Value("${shopwright.inventory.reservation-batch.lanes:4}") int laneCount,
 			@Value("${shopwright.inventory.reservation-batch.max-size:64}") int maxBatch) {
 		this.reservations = reservations;
+		this.combined = combined;
 		this.transaction = transaction;
 		this.maxBatch = Math.max(1, maxBatch);
 		for (int i = 0; i < Math.max(1, laneCount); i++) {
@@ -121,7 +124,17 @@ class ReservationBatcher implements DisposableBean {
 		Map<Request, Object> outcomes = new LinkedHashMap<>();
 		try {
 			transaction.executeWithoutResult(status -> {
-				for (Request request : batch) {
+				List<CombinedReservations.Pending> pending = batch.stream()
+					.map(r -> new CombinedReservations.Pending(r.store(), r.command(), r.actor()))
+					.toList();
+				combined.decide(pending);
+				for (int i = 0; i < batch.size(); i++) {
+					Request request = batch.get(i);
+					Object decided = pending.get(i).outcome;
+					if (decided != null) {
+						outcomes.put(request, decided);
+						continue;
+					}
 					try {
 						outcomes.put(request, reservations.reserve(request.store(), request.command(), request.actor()));
 					}

@@ -290,6 +290,63 @@ public class Levels {
 			.list();
 	}
 
+	/** A level row of an online location, locked, with what is available there now. */
+	public record Locked(LocationId locationId, int available) {
+	}
+
+	/**
+	 * Locks the SKU's levels at the active online locations, in reservation order (priority, name), until the
+	 * transaction ends; what they report as available stays true until then.
+	 */
+	public List<Locked> lockOnline(StoreId store, String sku) {
+		return jdbc.sql("""
+				select l.location_id, l.on_hand - l.reserved - l.safety_stock as available
+				from inventory.level l join inventory.location loc on loc.store_id = l.store_id and loc.id = l.location_id
+				where l.store_id = ? and l.sku = ? and loc.active and loc.fulfils_online
+				order by loc.priority, loc.name, loc.id
+				for update of l""")
+			.params(store.value(), sku)
+			.query((rs, n) -> new Locked(new LocationId(rs.getObject("location_id", UUID.class)), rs.getInt("available")))
+			.list();
+	}
+
+	/** One reservation's units at one location, for {@link #reserveTogether}. */
+	public record Hold(String reservationId, String reference, int quantity, Actor actor) {
+	}
+
+	/**
+	 * Reserves the units of several reservations at one location with one guarded update and one multi-row
+	 * ledger insert (a RESERVATION_TAKEN row per reservation). Empty when the guard does not hold: the caller
+	 * decided on figures that are not true, and must not go on.
+	 */
+	public Optional<Row> reserveTogether(StoreId store, String sku, LocationId location, List<Hold> holds, Guard guard) {
+		int total = holds.stream().mapToInt(Hold::quantity).sum();
+		Optional<Row> row = update(store, new Change(sku, location, null, MovementReason.RESERVATION_TAKEN, 0, total, 0, null,
+				null, null, null, guard), Instant.now());
+		if (row.isEmpty()) {
+			return row;
+		}
+		jdbc.sql("""
+				insert into inventory.movement (store_id, sku, location_id, reason, reserved_delta, source_type, source_id,
+				  note, actor_type, actor_id, actor_name, created_at)
+				select :store, :sku, :location, 'RESERVATION_TAKEN', h.quantity, 'reservation', h.source_id, h.note,
+				       h.actor_type, h.actor_id, h.actor_name, :now
+				from unnest(:quantities, :sourceIds, :notes, :actorTypes, :actorIds, :actorNames)
+				     as h(quantity, source_id, note, actor_type, actor_id, actor_name)""")
+			.param("store", store.value())
+			.param("sku", sku)
+			.param("location", location.value())
+			.param("now", Timestamp.from(Instant.now()))
+			.param("quantities", holds.stream().map(Hold::quantity).toArray(Integer[]::new))
+			.param("sourceIds", holds.stream().map(Hold::reservationId).toArray(String[]::new))
+			.param("notes", holds.stream().map(Hold::reference).toArray(String[]::new))
+			.param("actorTypes", holds.stream().map(h -> h.actor().actorType()).toArray(String[]::new))
+			.param("actorIds", holds.stream().map(h -> h.actor().actorId()).toArray(String[]::new))
+			.param("actorNames", holds.stream().map(h -> h.actor().actorName()).toArray(String[]::new))
+			.update();
+		return row;
+	}
+
 	/** Sets the safety stock of a level (created empty if missing); not a ledger figure, so no movement. */
 	public void setSafetyStock(StoreId store, String sku, LocationId location, int safetyStock) {
 		lock(store, sku, location);
