@@ -103,10 +103,10 @@ class CombinedReservations {
 			requests.forEach(p -> p.outcome = unknown);
 			return;
 		}
-		Set<String> taken = new HashSet<>(reservations.liveReferences(store, requests.stream().map(p -> p.command.reference()).toList()));
+		Set<String> seen = new HashSet<>();
 		List<Pending> eligible = new ArrayList<>();
 		for (Pending p : requests) {
-			if (taken.add(p.command.reference())) {
+			if (seen.add(p.command.reference())) {
 				eligible.add(p); // a reference seen before goes one by one, and finds its reservation there
 			}
 		}
@@ -119,7 +119,7 @@ class CombinedReservations {
 				: item.policy() == InventoryPolicy.PREORDER ? (item.preorderLimit() == null ? 0 : item.preorderLimit()) : 0;
 		Instant now = Instant.now();
 		List<NewReservation> winners = new ArrayList<>();
-		Map<Integer, List<Hold>> holdsByLocation = new LinkedHashMap<>();
+		List<Pending> winnerRequests = new ArrayList<>();
 		for (Pending p : eligible) {
 			int quantity = p.command.lines().stream().mapToInt(ReserveStock.Line::quantity).sum();
 			int[] take = new int[rows.size()];
@@ -148,20 +148,35 @@ class CombinedReservations {
 				if (take[i] > 0) {
 					available[i] -= take[i];
 					allocations.add(new Allocation(rows.get(i).locationId(), take[i]));
-					holdsByLocation.computeIfAbsent(i, k -> new ArrayList<>())
-						.add(new Hold(id.toString(), p.command.reference(), take[i], p.actor));
 				}
 			}
 			NewReservation reservation = new NewReservation(id, p.command.reference(), sku, quantity,
 					now.plus(p.command.ttl()).truncatedTo(ChronoUnit.MILLIS), allocations);
 			winners.add(reservation);
+			winnerRequests.add(p);
 			p.outcome = new Reservation(id, p.command.reference(), Reservation.Status.ACTIVE, reservation.expiresAt(),
 					now.truncatedTo(ChronoUnit.MICROS), List.of(new Reservation.Line(sku, quantity, allocations)));
 		}
 		if (winners.isEmpty()) {
 			return;
 		}
-		reservations.insertAll(store, winners, now.truncatedTo(ChronoUnit.MICROS));
+		Set<ReservationId> stored = reservations.insertAll(store, winners, now.truncatedTo(ChronoUnit.MICROS));
+		Map<Integer, List<Hold>> holdsByLocation = new LinkedHashMap<>();
+		for (int w = 0; w < winners.size(); w++) {
+			NewReservation winner = winners.get(w);
+			if (!stored.contains(winner.id())) {
+				// its reference holds a live reservation already: the one-by-one path returns that one
+				winnerRequests.get(w).outcome = null;
+				for (Allocation a : winner.allocations()) {
+					available[indexOf(rows, a.locationId())] += a.quantity();
+				}
+				continue;
+			}
+			for (Allocation a : winner.allocations()) {
+				holdsByLocation.computeIfAbsent(indexOf(rows, a.locationId()), k -> new ArrayList<>())
+					.add(new Hold(winner.id().toString(), winner.reference(), a.quantity(), winnerRequests.get(w).actor));
+			}
+		}
 		List<Row> changed = new ArrayList<>();
 		int totalTaken = 0;
 		for (Map.Entry<Integer, List<Hold>> entry : holdsByLocation.entrySet()) {
@@ -172,11 +187,20 @@ class CombinedReservations {
 			changed.add(row);
 			totalTaken += entry.getValue().stream().mapToInt(Hold::quantity).sum();
 		}
-		publish(store, sku, item, changed, totalTaken);
+		// every online level of the SKU is locked by us, so their sum is what shoppers can buy now
+		publish(store, sku, item, changed, totalTaken, java.util.Arrays.stream(available).sum());
 	}
 
-	private void publish(StoreId store, String sku, Item item, List<Row> changed, int taken) {
-		int after = levels.availableOnline(store, sku);
+	private static int indexOf(List<Locked> rows, LocationId location) {
+		for (int i = 0; i < rows.size(); i++) {
+			if (rows.get(i).locationId().equals(location)) {
+				return i;
+			}
+		}
+		throw new IllegalStateException("not a locked location: " + location);
+	}
+
+	private void publish(StoreId store, String sku, Item item, List<Row> changed, int taken, int after) {
 		for (Row row : changed) {
 			events.publishEvent(new StockLevelChanged(store, sku, row.locationId(), row.onHand(), row.reserved(), row.available(), after));
 		}

@@ -205,6 +205,48 @@ class ReservationTests {
 	}
 
 	@Test
+	void concurrentRequestsDecidedTogetherKeepPriorityOrderSplitsAndThePreorderLimit() throws Exception {
+		String sku = fixtures.newSku(store, InventoryPolicy.PREORDER, 4);
+		Location first = fixtures.newLocation(inventory, store, 1);
+		Location second = fixtures.newLocation(inventory, store, 2);
+		inventory.receive(store, receipt(sku, first.id(), 3));
+		inventory.receive(store, receipt(sku, second.id(), 2));
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<Boolean>> attempts = new java.util.ArrayList<>();
+		try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int i = 0; i < 24; i++) {
+				int quantity = i % 3 == 0 ? 2 : 1;
+				attempts.add(threads.submit(() -> {
+					start.await();
+					try {
+						inventory.reserve(store, ReserveStock.of("cart-" + UUID.randomUUID(), TTL, new ReserveStock.Line(sku, quantity)));
+						return true;
+					}
+					catch (BusinessRuleViolation e) {
+						assertThat(e.code()).isEqualTo("INSUFFICIENT_STOCK");
+						return false;
+					}
+				}));
+			}
+			start.countDown();
+			for (var attempt : attempts) {
+				attempt.get();
+			}
+		}
+
+		SkuStock stock = inventory.stock(store, sku);
+		// 5 on hand + 4 pre-orderable: 8 or 9 units reserved (a 2-unit request may not fit the last unit)
+		assertThat(stock.reserved()).isBetween(8, 9);
+		assertThat(stock.levels()).filteredOn(l -> l.locationId().equals(second.id()))
+			.singleElement().satisfies(l -> assertThat(l.reserved()).isEqualTo(2));
+		assertThat(stock.levels()).filteredOn(l -> l.locationId().equals(first.id()))
+			.singleElement().satisfies(l -> assertThat(l.available()).isGreaterThanOrEqualTo(-4));
+		assertThat(inventory.reservations(store, Reservation.Status.ACTIVE, null, null, 250).items().stream()
+			.mapToInt(r -> r.quantity(sku)).sum()).isEqualTo(stock.reserved());
+		assertThat(inventory.ledgerDiscrepancies(store)).isEmpty();
+	}
+
+	@Test
 	void dueReservationsExpireByThemselvesAndAnExpiredOneCannotBeConfirmed() {
 		String sku = fixtures.newSku(store);
 		inventory.receive(store, StockReceipt.of(sku, 4, null));

@@ -64,29 +64,11 @@ public class Reservations {
 			List<Allocation> allocations) {
 	}
 
-	/** The references among these that hold a live reservation already. */
-	public java.util.Set<String> liveReferences(StoreId store, java.util.Collection<String> references) {
-		return new java.util.HashSet<>(jdbc.sql("""
-				select reference from inventory.reservation
-				where store_id = ? and reference = any (?) and status in ('ACTIVE', 'CONFIRMED')""")
-			.params(store.value(), references.toArray(String[]::new))
-			.query(String.class)
-			.list());
-	}
-
-	/** Stores several single-SKU reservations and their allocations with two multi-row inserts. */
-	public void insertAll(StoreId store, List<NewReservation> batch, Instant now) {
-		jdbc.sql("""
-				insert into inventory.reservation (store_id, id, reference, lines_key, status, expires_at, created_at, updated_at)
-				select :store, r.id, r.reference, r.lines_key, 'ACTIVE', to_timestamp(r.expires_ms / 1000.0), :now, :now
-				from unnest(:ids, :references, :keys, :expiries) as r(id, reference, lines_key, expires_ms)""")
-			.param("store", store.value())
-			.param("now", Timestamp.from(now))
-			.param("ids", batch.stream().map(r -> r.id().value()).toArray(UUID[]::new))
-			.param("references", batch.stream().map(NewReservation::reference).toArray(String[]::new))
-			.param("keys", batch.stream().map(r -> r.sku() + ":" + r.quantity()).toArray(String[]::new))
-			.param("expiries", batch.stream().map(r -> r.expiresAt().toEpochMilli()).toArray(Long[]::new))
-			.update();
+	/**
+	 * Stores several single-SKU reservations and their allocations in one statement; a reservation whose reference
+	 * already holds a live one is skipped (with its allocations). Returns the ids stored.
+	 */
+	public java.util.Set<ReservationId> insertAll(StoreId store, List<NewReservation> batch, Instant now) {
 		List<UUID> ids = new ArrayList<>();
 		List<String> skus = new ArrayList<>();
 		List<UUID> locations = new ArrayList<>();
@@ -99,16 +81,31 @@ public class Reservations {
 				quantities.add(a.quantity());
 			}
 		}
-		jdbc.sql("""
-				insert into inventory.reservation_allocation (store_id, reservation_id, sku, location_id, quantity)
-				select :store, a.id, a.sku, a.location_id, a.quantity
-				from unnest(:ids, :skus, :locations, :quantities) as a(id, sku, location_id, quantity)""")
+		return new java.util.HashSet<>(jdbc.sql("""
+				with stored as (
+				  insert into inventory.reservation (store_id, id, reference, lines_key, status, expires_at, created_at, updated_at)
+				  select :store, r.id, r.reference, r.lines_key, 'ACTIVE', to_timestamp(r.expires_ms / 1000.0), :now, :now
+				  from unnest(:ids, :references, :keys, :expiries) as r(id, reference, lines_key, expires_ms)
+				  on conflict (store_id, reference) where status in ('ACTIVE', 'CONFIRMED') do nothing
+				  returning id),
+				allocated as (
+				  insert into inventory.reservation_allocation (store_id, reservation_id, sku, location_id, quantity)
+				  select :store, a.id, a.sku, a.location_id, a.quantity
+				  from unnest(:allocationIds, :skus, :locations, :quantities) as a(id, sku, location_id, quantity)
+				  where a.id in (select id from stored))
+				select id from stored""")
 			.param("store", store.value())
-			.param("ids", ids.toArray(UUID[]::new))
+			.param("now", Timestamp.from(now))
+			.param("ids", batch.stream().map(r -> r.id().value()).toArray(UUID[]::new))
+			.param("references", batch.stream().map(NewReservation::reference).toArray(String[]::new))
+			.param("keys", batch.stream().map(r -> r.sku() + ":" + r.quantity()).toArray(String[]::new))
+			.param("expiries", batch.stream().map(r -> r.expiresAt().toEpochMilli()).toArray(Long[]::new))
+			.param("allocationIds", ids.toArray(UUID[]::new))
 			.param("skus", skus.toArray(String[]::new))
 			.param("locations", locations.toArray(UUID[]::new))
 			.param("quantities", quantities.toArray(Integer[]::new))
-			.update();
+			.query((rs, n) -> new ReservationId(rs.getObject(1, UUID.class)))
+			.list());
 	}
 
 	public Optional<Head> findLive(StoreId store, String reference) {
