@@ -23,8 +23,9 @@ import dev.shopwright.shared.StoreId;
 /**
  * Combines the reservation requests that arrive on this node at the same time into one transaction (ADR 0012).
  * A hot SKU's level row can only change once per commit while its lock is held; one commit for a batch lets
- * many requests through per lock hold. Each request still runs its own guarded updates and gets its own
- * decision: it runs in a savepoint, so a refused one rolls back alone. If the batch itself fails (a deadlock
+ * many requests through per lock hold. Single-SKU requests are decided together under the SKU's row locks
+ * ({@link CombinedReservations}); the others run their own guarded updates in a savepoint, so a refused one rolls
+ * back alone. Every request gets its own decision. If the batch itself fails (a deadlock
  * with another node, a lost connection), every request of it is run again on its own; a retry of a request that
  * did commit finds its reservation by reference.
  * <p>

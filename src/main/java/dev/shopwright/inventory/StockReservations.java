@@ -282,7 +282,7 @@ class StockReservations {
 		return new Reservation(head.id(), head.reference(), head.status(), head.expiresAt(), head.createdAt(), lines);
 	}
 
-	/** Lines of the same SKU added together, in SKU order (the order rows are locked in, so batches cannot deadlock). */
+	/** Lines of the same SKU added together, in SKU order: one request locks its rows in a stable order. */
 	static Map<String, Integer> merged(ReserveStock command) {
 		Map<String, Integer> lines = new TreeMap<>();
 		for (ReserveStock.Line line : command.lines()) {
