@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.shopwright.catalog.CatalogManagement;
 import dev.shopwright.catalog.Product;
@@ -16,12 +17,18 @@ import dev.shopwright.inventory.domain.Levels;
 import dev.shopwright.inventory.domain.Levels.Change;
 import dev.shopwright.inventory.domain.Levels.Guard;
 import dev.shopwright.inventory.domain.Locations;
+import dev.shopwright.inventory.domain.Reservations;
+import dev.shopwright.inventory.domain.Bins;
+import dev.shopwright.inventory.domain.CountSheets;
+import dev.shopwright.inventory.domain.StockOverview;
+import dev.shopwright.inventory.domain.Transfers;
 import dev.shopwright.inventory.events.BackInStock;
 import dev.shopwright.inventory.events.LowStockReached;
 import dev.shopwright.inventory.events.OutOfStock;
 import dev.shopwright.inventory.events.StockLevelChanged;
 import dev.shopwright.platform.Actor;
 import dev.shopwright.platform.AuditLog;
+import dev.shopwright.platform.BusinessRuleViolation;
 import dev.shopwright.platform.ResourceNotFound;
 import dev.shopwright.shared.Page;
 import dev.shopwright.shared.StoreId;
@@ -48,14 +55,128 @@ public class InventoryManagement {
 
 	private final AuditLog auditLog;
 
+	private final TrackedSkus trackedSkus;
+
+	private final StockReservations reservations;
+
+	private final ReservationBatcher batcher;
+
+	private final Reservations reservationRows;
+
+	private final Bins bins;
+
+	private final StockTransfers transfers;
+
+	private final CycleCounts counts;
+
+	private final StockOverview overview;
+
+	private final Transfers transferRows;
+
+	private final CountSheets countRows;
+
 	InventoryManagement(Items items, Locations locations, Levels levels, CatalogManagement catalog,
-			ApplicationEventPublisher events, AuditLog auditLog) {
+			ApplicationEventPublisher events, AuditLog auditLog, TrackedSkus trackedSkus,
+			StockReservations reservations, ReservationBatcher batcher, Reservations reservationRows, Bins bins,
+			StockTransfers transfers, CycleCounts counts, StockOverview overview,
+			Transfers transferRows, CountSheets countRows) {
 		this.items = items;
 		this.locations = locations;
 		this.levels = levels;
 		this.catalog = catalog;
 		this.events = events;
 		this.auditLog = auditLog;
+		this.trackedSkus = trackedSkus;
+		this.reservations = reservations;
+		this.batcher = batcher;
+		this.reservationRows = reservationRows;
+		this.bins = bins;
+		this.transfers = transfers;
+		this.counts = counts;
+		this.overview = overview;
+		this.transferRows = transferRows;
+		this.countRows = countRows;
+	}
+
+	// --- reservations ---
+
+	/**
+	 * Holds stock for {@code command.reference()} until it is confirmed, released or expires: per line from the
+	 * active locations that fulfil online orders, by priority, split across them when one has too few. Policy
+	 * DENY never reserves past available, CONTINUE always reserves, PREORDER up to the item's preorder limit past
+	 * zero. All lines or none: a short line refuses the whole request with {@code INSUFFICIENT_STOCK} (409),
+	 * naming each short line. Reserving again for a live reference with the same lines returns that reservation.
+	 * <p>
+	 * Called inside a transaction, it joins it (as a savepoint); called outside one, the request is combined with
+	 * the other requests of this node into one commit (ADR 0012).
+	 */
+	public Reservation reserve(StoreId store, ReserveStock command) {
+		validate(command);
+		Actor actor = Actor.current();
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return reservations.reserve(store, command, actor);
+		}
+		return batcher.reserve(store, command, actor);
+	}
+
+	/** The reserved units are sold: on hand and reserved both go down (ledger: SOLD with the reference). */
+	public Reservation confirm(StoreId store, ReservationId id) {
+		return reservations.confirm(store, id, Actor.current());
+	}
+
+	/** The reserved units are available again. Releasing a released or expired reservation changes nothing. */
+	public Reservation release(StoreId store, ReservationId id) {
+		return reservations.release(store, id, Actor.current());
+	}
+
+	@Transactional(readOnly = true)
+	public Reservation reservation(StoreId store, ReservationId id) {
+		return reservationRows.find(store, id)
+			.map(head -> reservations.load(store, head))
+			.orElseThrow(() -> new ResourceNotFound("Reservation", id.toString()));
+	}
+
+	/** Newest first, optionally of one status or one reference. */
+	@Transactional(readOnly = true)
+	public Page<Reservation> reservations(StoreId store, Reservation.@Nullable Status status, @Nullable String reference,
+			@Nullable String cursor, int limit) {
+		Page<Reservations.Head> heads = reservationRows.list(store, status, reference, cursor, limit);
+		return new Page<>(heads.items().stream().map(head -> reservations.load(store, head)).toList(), heads.nextCursor());
+	}
+
+	/**
+	 * Expires due reservations of every store, at most {@code limit}; safe to run on every node at once (each
+	 * reservation is claimed by one of them). Returns how many this call expired.
+	 */
+	public int expireDueReservations(int limit) {
+		return reservations.expireDue(limit);
+	}
+
+	private static void validate(ReserveStock command) {
+		if (command.reference() == null || command.reference().isBlank() || command.reference().length() > 200) {
+			throw BusinessRuleViolation.ofField("INVALID_RESERVATION", "reference", "reference must be 1-200 characters");
+		}
+		if (command.lines() == null || command.lines().isEmpty() || command.lines().size() > 250) {
+			throw BusinessRuleViolation.ofField("INVALID_RESERVATION", "lines", "give 1-250 lines");
+		}
+		for (int i = 0; i < command.lines().size(); i++) {
+			ReserveStock.Line line = command.lines().get(i);
+			if (line == null || line.sku() == null || line.sku().isBlank()) {
+				throw BusinessRuleViolation.ofField("INVALID_RESERVATION", "lines[%d].sku".formatted(i), "sku is required");
+			}
+			if (line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
+				throw InventoryProblems.invalidQuantity("lines[%d].quantity".formatted(i),
+						"quantity must be between 1 and %d".formatted(MAX_QUANTITY));
+			}
+		}
+		long total = command.lines().stream().mapToLong(ReserveStock.Line::quantity).sum();
+		if (total > MAX_QUANTITY) {
+			throw InventoryProblems.invalidQuantity("lines", "at most %d units in one reservation".formatted(MAX_QUANTITY));
+		}
+		if (command.ttl() == null || command.ttl().isNegative() || command.ttl().isZero()
+				|| command.ttl().compareTo(ReserveStock.MAX_TTL) > 0) {
+			throw BusinessRuleViolation.ofField("INVALID_RESERVATION", "ttl", "ttl must be positive and at most 30 days");
+		}
 	}
 
 	// --- locations ---
@@ -98,7 +219,186 @@ public class InventoryManagement {
 		auditLog.record(store, "location.made-default", "location", id.toString(), location.name());
 	}
 
+	/**
+	 * Deletes a location that has never held stock, bins, transfers or counts; one that has is deactivated
+	 * instead (PATCH active=false), so that its ledger stays readable.
+	 */
+	@Transactional
+	public void deleteLocation(StoreId store, LocationId id) {
+		Location location = location(store, id);
+		if (!locations.deleteUnused(store, id)) {
+			throw new BusinessRuleViolation("LOCATION_IN_USE", 409, location.isDefault()
+					? "The default location cannot be deleted; make another location the default first"
+					: "%s has held stock (or has bins, transfers or counts); deactivate it instead".formatted(location.name()));
+		}
+		auditLog.record(store, "location.deleted", "location", id.toString(), location.name());
+	}
+
+	// --- bins ---
+
+	private static final java.util.regex.Pattern BIN_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
+
+	/** The bins of a location in walking order, with what each holds. */
+	@Transactional(readOnly = true)
+	public List<Bin> bins(StoreId store, LocationId locationId) {
+		return bins.all(store, location(store, locationId).id());
+	}
+
+	@Transactional
+	public Bin createBin(StoreId store, LocationId locationId, String code, int walkOrder) {
+		location(store, locationId);
+		if (code == null || !BIN_CODE.matcher(code).matches()) {
+			throw BusinessRuleViolation.ofField("INVALID_BIN_CODE", "code", "A bin code is 1-40 letters, digits, dots, dashes or underscores");
+		}
+		if (walkOrder < 0 || walkOrder > MAX_QUANTITY) {
+			throw BusinessRuleViolation.ofField("INVALID_WALK_ORDER", "walkOrder", "walkOrder must be between 0 and %d".formatted(MAX_QUANTITY));
+		}
+		bins.create(store, locationId, code, walkOrder);
+		auditLog.record(store, "bin.created", "bin", locationId + "/" + code, code);
+		return new Bin(locationId, code, walkOrder, List.of());
+	}
+
+	@Transactional
+	public void setBinWalkOrder(StoreId store, LocationId locationId, String code, int walkOrder) {
+		if (walkOrder < 0 || walkOrder > MAX_QUANTITY) {
+			throw BusinessRuleViolation.ofField("INVALID_WALK_ORDER", "walkOrder", "walkOrder must be between 0 and %d".formatted(MAX_QUANTITY));
+		}
+		if (!bins.setWalkOrder(store, location(store, locationId).id(), code, walkOrder)) {
+			throw new ResourceNotFound("Bin", code);
+		}
+	}
+
+	/**
+	 * Moves units of a SKU between bins of one location ({@code fromBin} null: units in no bin yet; {@code toBin}
+	 * null: out of bins). The location's figures stay as they are, so the ledger gets no row; the audit log does.
+	 */
+	@Transactional
+	public List<Bin.Content> moveBetweenBins(StoreId store, String sku, LocationId locationId, @Nullable String fromBin,
+			@Nullable String toBin, int quantity) {
+		requireItem(store, sku);
+		location(store, locationId);
+		if (quantity < 1 || quantity > MAX_QUANTITY) {
+			throw InventoryProblems.invalidQuantity("quantity", "quantity must be between 1 and %d".formatted(MAX_QUANTITY));
+		}
+		if (java.util.Objects.equals(fromBin, toBin)) {
+			throw BusinessRuleViolation.ofField("SAME_BIN", "toBin", "Units move from one bin to another");
+		}
+		for (String bin : java.util.Arrays.asList(fromBin, toBin)) {
+			if (bin != null && !bins.exists(store, locationId, bin)) {
+				throw BusinessRuleViolation.ofField("UNKNOWN_BIN", bin.equals(fromBin) ? "fromBin" : "toBin",
+						"Bin '%s' does not exist at this location".formatted(bin));
+			}
+		}
+		levels.lock(store, sku, locationId); // bin figures of this level change one move at a time
+		if (fromBin == null) {
+			if (bins.unbinned(store, locationId, sku) < quantity) {
+				throw new BusinessRuleViolation("BIN_STOCK_WOULD_GO_NEGATIVE", 409,
+						"Fewer than %d units of %s are outside bins here".formatted(quantity, sku));
+			}
+		}
+		else if (!bins.take(store, locationId, fromBin, sku, quantity)) {
+			throw new BusinessRuleViolation("BIN_STOCK_WOULD_GO_NEGATIVE", 409,
+					"Bin %s holds fewer than %d units of %s".formatted(fromBin, quantity, sku));
+		}
+		if (toBin != null) {
+			bins.put(store, locationId, toBin, sku, quantity);
+		}
+		auditLog.record(store, "bin.moved", "sku", sku, "%d from %s to %s".formatted(quantity,
+				fromBin == null ? "(no bin)" : fromBin, toBin == null ? "(no bin)" : toBin));
+		return bins.forSku(store, locationId, sku);
+	}
+
+	/** Per bin (walking order) the units of a SKU at a location. */
+	@Transactional(readOnly = true)
+	public List<Bin.Content> binsOf(StoreId store, String sku, LocationId locationId) {
+		return bins.forSku(store, locationId, sku);
+	}
+
+	// --- transfers ---
+
+	public Transfer createTransfer(StoreId store, TransferDraft draft) {
+		return transfers.create(store, draft);
+	}
+
+	@Transactional(readOnly = true)
+	public Transfer transfer(StoreId store, java.util.UUID id) {
+		return transfers.get(store, id);
+	}
+
+	@Transactional(readOnly = true)
+	public Page<Transfer> transfers(StoreId store, Transfer.@Nullable Status status, @Nullable String cursor, int limit) {
+		return transferRows.list(store, status, cursor, limit);
+	}
+
+	public Transfer shipTransfer(StoreId store, java.util.UUID id) {
+		return transfers.ship(store, id);
+	}
+
+	/** Receives the given quantities per SKU, or all that is outstanding when {@code quantities} is null or empty. */
+	public Transfer receiveTransfer(StoreId store, java.util.UUID id, java.util.@Nullable Map<String, Integer> quantities,
+			@Nullable String binCode) {
+		return transfers.receive(store, id, quantities, binCode);
+	}
+
+	public Transfer cancelTransfer(StoreId store, java.util.UUID id) {
+		return transfers.cancel(store, id);
+	}
+
+	// --- cycle counts ---
+
+	/** A count sheet of a location (or one bin), of the given SKUs or of all stocked there. */
+	public CountSheet createCountSheet(StoreId store, LocationId locationId, @Nullable String binCode,
+			@Nullable List<String> skus, @Nullable String note) {
+		return counts.create(store, locationId, binCode, skus, note);
+	}
+
+	/** The sheet; {@code blind} hides the expected figures (what a counter sees). */
+	@Transactional(readOnly = true)
+	public CountSheet countSheet(StoreId store, java.util.UUID id, boolean blind) {
+		CountSheet sheet = counts.get(store, id);
+		return blind ? sheet.blind() : sheet;
+	}
+
+	@Transactional(readOnly = true)
+	public Page<CountSheet> countSheets(StoreId store, @Nullable String cursor, int limit) {
+		return countRows.list(store, cursor, limit);
+	}
+
+	public CountSheet recordCounts(StoreId store, java.util.UUID id, int version,
+			java.util.Map<String, @Nullable Integer> counted) {
+		return counts.record(store, id, version, counted);
+	}
+
+	public CountSheet approveCountSheet(StoreId store, java.util.UUID id, int version) {
+		return counts.approve(store, id, version);
+	}
+
+	public CountSheet cancelCountSheet(StoreId store, java.util.UUID id, int version) {
+		return counts.cancel(store, id, version);
+	}
+
 	// --- stock ---
+
+	/** Every tracked SKU with its totals (at one location if given), by SKU; searchable by SKU, title or barcode. */
+	@Transactional(readOnly = true)
+	public Page<StockSummary> overview(StoreId store, @Nullable String query, StockSummary.Filter filter,
+			@Nullable LocationId locationId, @Nullable String cursor, int limit) {
+		return overview.page(store, query, filter, locationId, cursor, limit);
+	}
+
+	/** The units kept back from sale at a location (available subtracts it); at the default location if none given. */
+	@Transactional
+	public StockLevel setSafetyStock(StoreId store, String sku, @Nullable LocationId locationId, int safetyStock) {
+		if (safetyStock < 0 || safetyStock > MAX_QUANTITY) {
+			throw InventoryProblems.invalidQuantity("safetyStock", "safetyStock must be between 0 and %d".formatted(MAX_QUANTITY));
+		}
+		requireItem(store, sku);
+		LocationId location = resolve(store, locationId);
+		int onlineBefore = levels.availableOnline(store, sku);
+		levels.setSafetyStock(store, sku, location, safetyStock);
+		auditLog.record(store, "stock.safety-stock", "sku", sku, Integer.toString(safetyStock));
+		return changed(store, sku, location, onlineBefore);
+	}
 
 	/** The stock of one SKU per location and in total. */
 	@Transactional
@@ -236,13 +536,7 @@ public class InventoryManagement {
 
 	/** The tracked SKU, fetched from the catalog if its event has not arrived yet. */
 	Item requireItem(StoreId store, String sku) {
-		Optional<Item> item = items.find(store, sku).filter(i -> !i.deleted());
-		if (item.isPresent()) {
-			return item.get();
-		}
-		Product product = catalog.findBySku(store, sku).orElseThrow(() -> InventoryProblems.unknownSku(sku));
-		items.sync(store, product);
-		return items.find(store, sku).filter(i -> !i.deleted()).orElseThrow(() -> InventoryProblems.unknownSku(sku));
+		return trackedSkus.require(store, sku);
 	}
 
 	LocationId resolve(StoreId store, @Nullable LocationId locationId) {

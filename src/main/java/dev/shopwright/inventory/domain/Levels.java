@@ -45,6 +45,9 @@ public class Levels {
 		/** On hand may not fall below zero (adjustments, counts, transfers out). */
 		Guard ON_HAND_STAYS_NON_NEGATIVE = new OnHandNonNegative();
 
+		/** On hand may not fall below what is reserved: units promised to shoppers stay (transfers out). */
+		Guard UNRESERVED_COVERS = new UnreservedCovers();
+
 		/** Available (on hand - reserved - safety stock) may go below zero by at most {@code allowance} units. */
 		static Guard availableCovers(int allowance) {
 			return new AvailableCovers(allowance);
@@ -58,6 +61,9 @@ public class Levels {
 	}
 
 	record AvailableCovers(int allowance) implements Guard {
+	}
+
+	record UnreservedCovers() implements Guard {
 	}
 
 	public record Change(String sku, LocationId locationId, @Nullable String binCode, MovementReason reason,
@@ -120,6 +126,7 @@ public class Levels {
 			case Unconditional u -> "true";
 			case OnHandNonNegative o -> "on_hand + :onHand >= 0";
 			case AvailableCovers a -> "(on_hand + :onHand) - (reserved + :reserved) - safety_stock + :allowance >= 0";
+			case UnreservedCovers u -> "(on_hand + :onHand) - (reserved + :reserved) >= 0";
 		};
 		boolean costed = change.unitCost() != null && change.onHandDelta() > 0;
 		String cost = costed ? """
@@ -156,22 +163,30 @@ public class Levels {
 	}
 
 	private void moveInBin(StoreId store, Change change) {
-		try {
+		if (change.onHandDelta() < 0) {
+			// units out of a bin: a guarded update (an upsert would check its negative insert row and fail)
 			int rows = jdbc.sql("""
-					insert into inventory.bin_stock (store_id, location_id, bin_code, sku, quantity) values (?, ?, ?, ?, ?)
-					on conflict (store_id, location_id, bin_code, sku) do update set quantity = bin_stock.quantity + excluded.quantity
-					where bin_stock.quantity + excluded.quantity >= 0""")
-				.params(store.value(), change.locationId().value(), change.binCode(), change.sku(),
+					update inventory.bin_stock set quantity = quantity + ?
+					where store_id = ? and location_id = ? and bin_code = ? and sku = ? and quantity + ? >= 0""")
+				.params(change.onHandDelta(), store.value(), change.locationId().value(), change.binCode(), change.sku(),
 						change.onHandDelta())
 				.update();
 			if (rows == 0) {
 				throw new BusinessRuleViolation("BIN_STOCK_WOULD_GO_NEGATIVE", 409,
 						"Bin %s holds fewer than %d units of %s".formatted(change.binCode(), -change.onHandDelta(), change.sku()));
 			}
+			return;
+		}
+		try {
+			jdbc.sql("""
+					insert into inventory.bin_stock (store_id, location_id, bin_code, sku, quantity) values (?, ?, ?, ?, ?)
+					on conflict (store_id, location_id, bin_code, sku) do update set quantity = bin_stock.quantity + excluded.quantity""")
+				.params(store.value(), change.locationId().value(), change.binCode(), change.sku(), change.onHandDelta())
+				.update();
 		}
 		catch (DataIntegrityViolationException e) {
 			throw BusinessRuleViolation.ofField("UNKNOWN_BIN", "binCode",
-					"Bin '%s' does not exist at this location (or holds too few units)".formatted(change.binCode()));
+					"Bin '%s' does not exist at this location".formatted(change.binCode()));
 		}
 	}
 
@@ -273,6 +288,71 @@ public class Levels {
 					rs.getInt("on_hand"), rs.getInt("ledger_on_hand"), rs.getInt("reserved"), rs.getInt("ledger_reserved"),
 					rs.getInt("incoming"), rs.getInt("ledger_incoming")))
 			.list();
+	}
+
+	/** A level row of an online location, locked, with what is available there now. */
+	public record Locked(LocationId locationId, int available) {
+	}
+
+	/**
+	 * Locks the SKU's levels at the active online locations, in reservation order (priority, name), until the
+	 * transaction ends; what they report as available stays true until then.
+	 */
+	public List<Locked> lockOnline(StoreId store, String sku) {
+		return jdbc.sql("""
+				select l.location_id, l.on_hand - l.reserved - l.safety_stock as available
+				from inventory.level l join inventory.location loc on loc.store_id = l.store_id and loc.id = l.location_id
+				where l.store_id = ? and l.sku = ? and loc.active and loc.fulfils_online
+				order by loc.priority, loc.name, loc.id
+				for update of l""")
+			.params(store.value(), sku)
+			.query((rs, n) -> new Locked(new LocationId(rs.getObject("location_id", UUID.class)), rs.getInt("available")))
+			.list();
+	}
+
+	/** One reservation's units at one location, for {@link #reserveTogether}. */
+	public record Hold(String reservationId, String reference, int quantity, Actor actor) {
+	}
+
+	/**
+	 * Reserves the units of several reservations at one location with one guarded update and one multi-row
+	 * ledger insert (a RESERVATION_TAKEN row per reservation). Empty when the guard does not hold: the caller
+	 * decided on figures that are not true, and must not go on.
+	 */
+	public Optional<Row> reserveTogether(StoreId store, String sku, LocationId location, List<Hold> holds, Guard guard) {
+		int total = holds.stream().mapToInt(Hold::quantity).sum();
+		Optional<Row> row = update(store, new Change(sku, location, null, MovementReason.RESERVATION_TAKEN, 0, total, 0, null,
+				null, null, null, guard), Instant.now());
+		if (row.isEmpty()) {
+			return row;
+		}
+		jdbc.sql("""
+				insert into inventory.movement (store_id, sku, location_id, reason, reserved_delta, source_type, source_id,
+				  note, actor_type, actor_id, actor_name, created_at)
+				select :store, :sku, :location, 'RESERVATION_TAKEN', h.quantity, 'reservation', h.source_id, h.note,
+				       h.actor_type, h.actor_id, h.actor_name, :now
+				from unnest(:quantities, :sourceIds, :notes, :actorTypes, :actorIds, :actorNames)
+				     as h(quantity, source_id, note, actor_type, actor_id, actor_name)""")
+			.param("store", store.value())
+			.param("sku", sku)
+			.param("location", location.value())
+			.param("now", Timestamp.from(Instant.now()))
+			.param("quantities", holds.stream().map(Hold::quantity).toArray(Integer[]::new))
+			.param("sourceIds", holds.stream().map(Hold::reservationId).toArray(String[]::new))
+			.param("notes", holds.stream().map(Hold::reference).toArray(String[]::new))
+			.param("actorTypes", holds.stream().map(h -> h.actor().actorType()).toArray(String[]::new))
+			.param("actorIds", holds.stream().map(h -> h.actor().actorId()).toArray(String[]::new))
+			.param("actorNames", holds.stream().map(h -> h.actor().actorName()).toArray(String[]::new))
+			.update();
+		return row;
+	}
+
+	/** Sets the safety stock of a level (created empty if missing); not a ledger figure, so no movement. */
+	public void setSafetyStock(StoreId store, String sku, LocationId location, int safetyStock) {
+		lock(store, sku, location);
+		jdbc.sql("update inventory.level set safety_stock = ?, updated_at = ? where store_id = ? and sku = ? and location_id = ?")
+			.params(safetyStock, Timestamp.from(Instant.now()), store.value(), sku, location.value())
+			.update();
 	}
 
 	private static Row mapRow(ResultSet rs, int n) throws SQLException {

@@ -131,6 +131,20 @@ public class Locations {
 			.update();
 	}
 
+	/** Deletes a location that never held stock and is not the default; false otherwise. */
+	public boolean deleteUnused(StoreId store, LocationId id) {
+		return jdbc.sql("""
+				delete from inventory.location l where l.store_id = :store and l.id = :id and not l.is_default
+				  and not exists (select 1 from inventory.level v where v.store_id = l.store_id and v.location_id = l.id)
+				  and not exists (select 1 from inventory.bin b where b.store_id = l.store_id and b.location_id = l.id)
+				  and not exists (select 1 from inventory.transfer t where t.store_id = l.store_id
+				                  and (t.origin_id = l.id or t.destination_id = l.id))
+				  and not exists (select 1 from inventory.count_sheet c where c.store_id = l.store_id and c.location_id = l.id)""")
+			.param("store", store.value())
+			.param("id", id.value())
+			.update() == 1;
+	}
+
 	private String uniqueCode(StoreId store, String base) {
 		String code = base.isEmpty() ? "location" : base;
 		for (int i = 2; exists(store, code); i++) {
