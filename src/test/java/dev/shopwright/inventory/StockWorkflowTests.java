@@ -234,6 +234,8 @@ class StockWorkflowTests {
 	@Test
 	void theOverviewFindsLowAndOutOfStockSkus() {
 		String out = fixtures.newSku(store);
+		// the catalog's event tracks a new SKU moments later; asking for its stock tracks it at once
+		assertThat(inventory.stock(store, out).onHand()).isZero();
 		String low = fixtures.newSku(store);
 		inventory.receive(store, StockReceipt.of(low, 3, null));
 		inventory.setReorderPoint(store, low, 5);
