@@ -20,7 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
 		"shopwright.admin.password=" + ShopwrightTest.OWNER_PASSWORD,
 		"shopwright.auth.login-failures-per-address=1000",
 		"shopwright.media.directory=${shopwright.test.artifacts:target/test-artifacts}/media" })
-@ContextConfiguration(initializers = TestDatabase.class)
+@ContextConfiguration(initializers = { TestDatabase.class, TestMail.class })
 public @interface ShopwrightTest {
 
 	String OWNER_EMAIL = "owner@test.local";
