@@ -30,7 +30,7 @@ class CustomerLoginThrottle {
 	private final Duration window;
 
 	CustomerLoginThrottle(@Value("${shopwright.customers.login-failures-per-account:10}") int failuresPerAccount,
-			@Value("${shopwright.customers.login-failures-per-address:100}") int failuresPerAddress,
+			@Value("${shopwright.customers.login-failures-per-address:${shopwright.auth.login-failures-per-address:100}}") int failuresPerAddress,
 			@Value("${shopwright.customers.login-failure-window:PT15M}") Duration window) {
 		this.failuresPerAccount = failuresPerAccount;
 		this.failuresPerAddress = failuresPerAddress;

@@ -198,9 +198,16 @@ public class CustomerManagement {
 
 	/**
 	 * Starts a password reset. Says nothing about whether the email has an account: the email (with a link to
-	 * {@code linkBase}) is sent only if it has, by a listener, through the outbox.
+	 * {@code linkBase}) is sent only if it has, by a listener, through the outbox. Requests are counted like
+	 * failed logins per client address and email, so nobody can flood a mailbox; past the budget they are
+	 * dropped without saying so.
 	 */
-	public void requestPasswordReset(StoreId storeId, String email, String linkBase) {
+	public void requestPasswordReset(StoreId storeId, String email, String linkBase, String clientAddress) {
+		String account = "reset|" + storeId + "|" + email.strip();
+		if (throttle.secondsUntilAllowed(account, clientAddress) > 0) {
+			return;
+		}
+		throttle.recordFailure(account, clientAddress);
 		customers.credentials(storeId, email.strip())
 			.filter(credentials -> credentials.state() == CustomerState.ENABLED)
 			.ifPresent(credentials -> events.publishEvent(new PasswordResetRequested(storeId, credentials.id(),

@@ -246,6 +246,19 @@ class CustomerAccountsApiTests {
 		loggedIn(demo(), email, newPassword);
 	}
 
+	@Test
+	void resetRequestsForOneEmailAreCappedSoNobodyCanFloodAMailbox() throws Exception {
+		String email = uniqueEmail();
+		demo().post("/api/store/v1/customers", registration(email));
+		for (int request = 0; request < 12; request++) {
+			assertThat(demo().post("/api/store/v1/customers/password-reset", Map.of("email", email)).status())
+				.as("always the same answer").isEqualTo(202);
+		}
+		TestMail.await(email, 10);
+		Thread.sleep(2000); // time for any further email to arrive
+		assertThat(TestMail.to(email)).hasSize(10);
+	}
+
 	static Map<String, Object> address(String line1, String country) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("firstName", "Ada");

@@ -200,7 +200,8 @@ class StoreCustomersRestController {
 	@Operation(summary = "Email a password reset link (valid 1 hour, single use); always 202, whether or not the email has an account")
 	@ApiResponse(responseCode = "202", description = "Accepted")
 	ResponseEntity<Void> requestReset(@Valid @RequestBody ResetRequest reset, HttpServletRequest request) {
-		customers.requestPasswordReset(currentStore.id(), reset.email(), origin.of(currentStore.id(), request));
+		customers.requestPasswordReset(currentStore.id(), reset.email(), origin.of(currentStore.id(), request),
+				request.getRemoteAddr());
 		return ResponseEntity.accepted().build();
 	}
 

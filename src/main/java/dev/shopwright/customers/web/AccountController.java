@@ -268,7 +268,8 @@ class AccountController {
 	@PostMapping("/account/reset")
 	String requestReset(@ModelAttribute("form") ResetRequestForm form, Model model, HttpServletRequest request) {
 		if (!forms.submit(form, () -> {
-			customers.requestPasswordReset(currentStore.id(), form.email(), origin.of(currentStore.id(), request));
+			customers.requestPasswordReset(currentStore.id(), form.email(), origin.of(currentStore.id(), request),
+					request.getRemoteAddr());
 			return null;
 		}, model)) {
 			return "customers/reset-request";
