@@ -2,8 +2,13 @@ package dev.shopwright.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -257,6 +262,58 @@ class CustomerAccountsApiTests {
 		TestMail.await(email, 10);
 		Thread.sleep(2000); // time for any further email to arrive
 		assertThat(TestMail.to(email)).hasSize(10);
+	}
+
+	@Test
+	void racingRegistrationsAndRacingUsesOfOneResetLinkHaveExactlyOneWinner() throws Exception {
+		String email = uniqueEmail();
+		ExecutorService pool = Executors.newFixedThreadPool(6);
+		try {
+			List<Future<Integer>> registrations = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				registrations.add(pool.submit(() -> demo().post("/api/store/v1/customers", registration(email)).status()));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> result : registrations) {
+				statuses.add(result.get());
+			}
+			assertThat(statuses).containsOnly(201, 409);
+			assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+
+			demo().post("/api/store/v1/customers/password-reset", Map.of("email", email));
+			Matcher link = RESET_LINK.matcher(TestMail.body(TestMail.await(email, 1).getFirst()));
+			assertThat(link.find()).isTrue();
+			String token = link.group(2);
+			List<Future<Integer>> uses = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				String password = "racing-password-" + i;
+				uses.add(pool.submit(() -> demo().post("/api/store/v1/customers/password-reset/confirm",
+						Map.of("token", token, "password", password)).status()));
+			}
+			List<Integer> outcomes = new ArrayList<>();
+			for (Future<Integer> result : uses) {
+				outcomes.add(result.get());
+			}
+			assertThat(outcomes).containsOnly(204, 422);
+			assertThat(outcomes).filteredOn(status -> status == 204).hasSize(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void theOpenApiDocumentDescribesTheCustomerOperationsAndTheirToken() {
+		JsonNode doc = ApiClient.at(port).get("/api/openapi.json").json();
+		assertThat(doc.get("components").get("securitySchemes").has("customer")).isTrue();
+		JsonNode me = doc.get("paths").get("/api/store/v1/customers/me").get("get");
+		assertThat(me.get("security").toString()).contains("customer");
+		assertThat(me.get("responses").has("401")).isTrue();
+		assertThat(me.path("parameters").toString()).as("the principal is no request parameter").doesNotContain("shopper");
+		assertThat(doc.get("paths").get("/api/store/v1/customers/login").get("post").get("responses").has("429")).isTrue();
+		assertThat(doc.get("paths").has("/api/store/v1/customers/me/addresses/{id}")).isTrue();
+		assertThat(doc.get("paths").get("/api/admin/v1/customers").get("get").get("security").toString()).contains("bearer");
+		assertThat(doc.get("paths").get("/api/admin/v1/customers/{id}").has("patch")).isTrue();
 	}
 
 	static Map<String, Object> address(String line1, String country) {
