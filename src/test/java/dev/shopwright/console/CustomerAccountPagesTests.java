@@ -8,7 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.shopwright.testing.ApiClient;
 import dev.shopwright.testing.ShopwrightTest;
@@ -20,8 +22,14 @@ class CustomerAccountPagesTests {
 
 	static final String PASSWORD = "storefront-password-1";
 
+	/** The path of the reset link in the email. */
+	static final Pattern RESET_PATH = Pattern.compile("http://[^/\\s]+(/account/reset/[A-Za-z0-9_-]+)");
+
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	static String uniqueEmail() {
 		return ApiClient.unique("shopper") + "@test.local";
@@ -131,7 +139,7 @@ class CustomerAccountPagesTests {
 		AdminSession.Page unknown = stranger.post("/account/reset", Map.of("email", uniqueEmail()));
 		assertThat(unknown.body()).as("the same page for an unknown email").contains("If an account exists for this email");
 
-		Matcher link = Pattern.compile("http://[^/\\s]+(/account/reset/[A-Za-z0-9_-]+)")
+		Matcher link = RESET_PATH
 			.matcher(TestMail.body(TestMail.await(email, 1).getFirst()));
 		assertThat(link.find()).isTrue();
 		String path = link.group(1);
@@ -174,6 +182,33 @@ class CustomerAccountPagesTests {
 		assertThat(console.isRedirect()).isTrue();
 		assertThat(console.location()).as("a shopper login is no staff login").endsWith("/admin/login");
 		assertThat(shopperOnly.get("/api/admin/v1/customers").status()).isEqualTo(401);
+	}
+
+	@Test
+	void aDisabledShopperIsSignedOutAndAnExpiredLinkOffersANewOne() throws Exception {
+		AdminSession shopper = AdminSession.at(port);
+		String email = uniqueEmail();
+		register(shopper, email);
+		assertThat(shopper.get("/account").status()).isEqualTo(200);
+		String id = jdbc.sql("select id::text from customers.customer where email = ?::citext").param(email)
+			.query(String.class).single();
+		ApiClient.at(port).loggedIn(ShopwrightTest.OWNER_EMAIL, ShopwrightTest.OWNER_PASSWORD).store("demo")
+			.patch("/api/admin/v1/customers/" + id, Map.of("state", "DISABLED"));
+		assertThat(shopper.get("/account").location()).as("disabled: signed out").endsWith("/account/login");
+		assertThat(shopper.get("/").body()).contains(">Sign in<");
+
+		ApiClient.at(port).loggedIn(ShopwrightTest.OWNER_EMAIL, ShopwrightTest.OWNER_PASSWORD).store("demo")
+			.patch("/api/admin/v1/customers/" + id, Map.of("state", "ENABLED"));
+		shopper.get("/account/reset");
+		shopper.post("/account/reset", Map.of("email", email));
+		Matcher link = RESET_PATH
+			.matcher(TestMail.body(TestMail.await(email, 1).getFirst()));
+		assertThat(link.find()).isTrue();
+		jdbc.sql("update customers.password_reset set expires_at = now() - interval '1 second' where customer_id = ?::uuid")
+			.param(id).update();
+		AdminSession.Page expired = shopper.get(link.group(1));
+		assertThat(expired.body()).contains("id=\"reset-invalid\"").contains("Request a new link");
+		assertThat(shopper.post(link.group(1), Map.of("password", "too-late-password-1")).status()).isEqualTo(422);
 	}
 
 	/** The part of the account page that shows one address. */
