@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomDataGenerator;
 import org.slf4j.Logger;
@@ -159,7 +160,9 @@ class DemoSalesHistory implements ApplicationRunner {
 			}
 		}
 		blackFriday(start, end, promotion);
-		double dispersion = 4; // gamma shape: the rate varies by ±50% from day to day
+		// the day's rate varies around its expectation by a gamma factor of mean 1 (shape 4: ±50%), which makes the
+		// units negative-binomial rather than Poisson, as real demand is
+		GammaDistribution variation = new GammaDistribution(random.getRandomGenerator(), 4, 0.25);
 		List<DemandHistory.Sale> sales = new ArrayList<>();
 		for (int t = firstDay; t < DAYS; t++) {
 			LocalDate day = start.plusDays(t);
@@ -168,7 +171,7 @@ class DemoSalesHistory implements ApplicationRunner {
 			if (rate <= 0) {
 				continue;
 			}
-			double varied = rate * random.nextGamma(dispersion, 1 / dispersion);
+			double varied = rate * variation.sample();
 			long units = varied < 1e-9 ? 0 : random.nextPoisson(varied);
 			if (units > 0) {
 				sales.add(new DemandHistory.Sale(sku, day, (int) units));
