@@ -156,6 +156,7 @@ class ForecastWorker implements SmartLifecycle {
 			runs.fail(store, job.id(), "The job was interrupted " + (job.attempts() - 1) + " times and was given up.");
 			return;
 		}
+		long started = System.nanoTime();
 		try {
 			String after = job.lastSku();
 			while (true) {
@@ -185,6 +186,8 @@ class ForecastWorker implements SmartLifecycle {
 			transactions.executeWithoutResult(status -> {
 				runs.complete(store, job.id(), node);
 				ForecastRun done = runs.find(store, job.id()).orElseThrow();
+				log.info("Forecast job {} of store {}: {} SKUs ({} failed) in {} ms", job.id(), store, done.done(),
+						done.failed(), (System.nanoTime() - started) / 1_000_000);
 				auditLog.record(store, "forecasts.recomputed", "forecast-run", job.id().toString(),
 						"Recomputed forecasts: %d SKUs, %d failed".formatted(done.done(), done.failed()));
 			});

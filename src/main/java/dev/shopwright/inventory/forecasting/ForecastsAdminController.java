@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -52,10 +54,18 @@ class ForecastsAdminController {
 
 	private final ConsoleForms forms;
 
-	ForecastsAdminController(Forecasting forecasting, CurrentStore currentStore, ConsoleForms forms) {
+	private final MessageSource messages;
+
+	ForecastsAdminController(Forecasting forecasting, CurrentStore currentStore, ConsoleForms forms,
+			MessageSource messages) {
 		this.forecasting = forecasting;
 		this.currentStore = currentStore;
 		this.forms = forms;
+		this.messages = messages;
+	}
+
+	private String text(String key) {
+		return messages.getMessage(key, null, LocaleContextHolder.getLocale());
 	}
 
 	@ModelAttribute("canWrite")
@@ -94,10 +104,10 @@ class ForecastsAdminController {
 	String recompute(@RequestParam(required = false) @Nullable String sku, RedirectAttributes redirect) {
 		StoreId store = currentStore.id();
 		if (sku != null && !sku.isBlank()) {
-			forms.act(redirect, "Forecast recomputed.", () -> forecasting.recompute(store, sku));
+			forms.act(redirect, text("forecasts.notice.recomputed"), () -> forecasting.recompute(store, sku));
 			return "redirect:" + skuPage(sku);
 		}
-		forms.act(redirect, "Recomputing the forecasts of every SKU…", () -> forecasting.recomputeAll(store));
+		forms.act(redirect, text("forecasts.notice.recomputing"), () -> forecasting.recomputeAll(store));
 		return "redirect:/admin/inventory/forecasts";
 	}
 
@@ -109,7 +119,7 @@ class ForecastsAdminController {
 		if (!saved) {
 			return overview(null, model);
 		}
-		redirect.addFlashAttribute("notice", "Settings saved. They apply from the next recomputation.");
+		redirect.addFlashAttribute("notice", text("forecasts.notice.saved"));
 		return "redirect:/admin/inventory/forecasts";
 	}
 
