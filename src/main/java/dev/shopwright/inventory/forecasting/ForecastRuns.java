@@ -37,18 +37,26 @@ class ForecastRuns {
 	 * Queues a job for every SKU of the store, unless one is queued or running already: then that one is the answer
 	 * (the unique index on active store-wide jobs decides between two nodes asking at once).
 	 */
-	ForecastRun queue(StoreId store, int total, Actor actor) {
-		UUID id = UUID.randomUUID();
-		int inserted = jdbc.sql("""
-				insert into inventory.forecast_run (store_id, id, status, total, actor_type, actor_id, actor_name, created_at)
-				values (?, ?, 'QUEUED', ?, ?, ?, ?, ?)
-				on conflict (store_id) where sku is null and status in ('QUEUED', 'RUNNING') do nothing""")
-			.params(store.value(), id, total, actor.actorType(), actor.actorId(), actor.actorName(), now())
-			.update();
-		if (inserted == 1) {
-			return find(store, id).orElseThrow();
+	/** The job to follow, and whether this call queued it (false: it was already queued or running). */
+	record Queued(ForecastRun run, boolean created) {
+	}
+
+	Queued queue(StoreId store, int total, Actor actor) {
+		// the active job can finish between the refused insert and the read: then the insert is tried again
+		for (int attempt = 0; attempt < 3; attempt++) {
+			UUID id = UUID.randomUUID();
+			int inserted = jdbc.sql("""
+					insert into inventory.forecast_run (store_id, id, status, total, actor_type, actor_id, actor_name, created_at)
+					values (?, ?, 'QUEUED', ?, ?, ?, ?, ?)
+					on conflict (store_id) where sku is null and status in ('QUEUED', 'RUNNING') do nothing""")
+				.params(store.value(), id, total, actor.actorType(), actor.actorId(), actor.actorName(), now())
+				.update();
+			Optional<ForecastRun> run = inserted == 1 ? find(store, id) : active(store);
+			if (run.isPresent()) {
+				return new Queued(run.get(), inserted == 1);
+			}
 		}
-		return active(store).orElseThrow(() -> new IllegalStateException("an active job vanished; try again"));
+		throw new IllegalStateException("could not queue a forecast job for store " + store);
 	}
 
 	/** Records a finished one-SKU recomputation (it runs in the request, not in the background). */

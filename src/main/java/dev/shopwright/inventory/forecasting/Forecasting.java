@@ -82,8 +82,9 @@ class Forecasting {
 	/** Queues a job for every SKU of the store, or answers the one already queued or running. */
 	ForecastRun recomputeAll(StoreId store) {
 		return Objects.requireNonNull(transactions.execute(status -> {
-			ForecastRun run = runs.queue(store, forecasts.countSkus(store), Actor.current());
-			if (run.status() == ForecastRun.Status.QUEUED && run.done() == 0) {
+			ForecastRuns.Queued queued = runs.queue(store, forecasts.countSkus(store), Actor.current());
+			ForecastRun run = queued.run();
+			if (queued.created()) {
 				auditLog.record(store, "forecasts.recompute-started", "forecast-run", run.id().toString(),
 						"Started recomputing the forecasts of %d SKUs".formatted(run.total()));
 			}
