@@ -97,6 +97,12 @@ class DemandHistory {
 		return result;
 	}
 
+	/** The last day with a row of history, if any. */
+	java.util.Optional<LocalDate> lastDay(StoreId store) {
+		return jdbc.sql("select max(day) from inventory.demand_history where store_id = ?").param(store.value())
+			.query((rs, n) -> rs.getDate(1)).optional().filter(java.util.Objects::nonNull).map(Date::toLocalDate);
+	}
+
 	boolean hasAny(StoreId store) {
 		return jdbc.sql("select exists (select 1 from inventory.demand_history where store_id = ?)")
 			.param(store.value()).query(Boolean.class).single();

@@ -30,8 +30,8 @@ import dev.shopwright.stores.StoreManagement;
  * in winter, shorts and tees in summer), promotions and Black Friday, and negative-binomial noise (a Poisson rate that
  * itself varies, as real demand does); some SKUs sell only now and then, some were launched later. Each SKU's series
  * comes from a random generator seeded by its SKU, so the history is the same on every start with the same end date.
- * Runs once per store (a flag in the settings row, taken under a row lock, so two nodes starting together seed once),
- * and then queues a forecast job.
+ * Runs once per store (a flag in the settings row, taken under a row lock, so two nodes starting together seed once)
+ * and tops the history up to yesterday on later starts; after writing, it queues a forecast job.
  */
 @Component
 @Order(30)
@@ -113,23 +113,37 @@ class DemoSalesHistory implements ApplicationRunner {
 		}
 	}
 
-	/** Seeds unless this store was seeded before (or has history of its own); returns the rows written. */
+	/**
+	 * Seeds the store's history once; on later starts, tops it up with the days since the last seeded one, so that a
+	 * demo left running for weeks does not look as if sales had stopped. A store with history of its own (not seeded
+	 * here) is left alone. Returns the rows written.
+	 */
 	int seed(Store store) {
 		StoreId id = store.id();
-		if (!forecasts.claimDemoSeeding(id) || history.hasAny(id)) {
+		boolean seededBefore = forecasts.lockDemoSeeding(id);
+		if (!seededBefore && history.hasAny(id)) {
 			return 0;
 		}
 		LocalDate end = LocalDate.now(store.timezone()).minusDays(1);
+		LocalDate after = seededBefore ? history.lastDay(id).orElse(end) : null;
+		if (after != null && !after.isBefore(end)) {
+			return 0;
+		}
 		List<DemandHistory.Sale> sales = new ArrayList<>();
-		String after = null;
+		String afterSku = null;
 		List<Forecasts.TrackedSku> page;
-		while (!(page = forecasts.skus(id, after, 500)).isEmpty()) {
+		while (!(page = forecasts.skus(id, afterSku, 500)).isEmpty()) {
 			for (Forecasts.TrackedSku sku : page) {
-				sales.addAll(series(sku.sku(), sku.title(), end));
+				for (DemandHistory.Sale sale : series(sku.sku(), sku.title(), end)) {
+					if (after == null || sale.day().isAfter(after)) {
+						sales.add(sale);
+					}
+				}
 			}
-			after = page.getLast().sku();
+			afterSku = page.getLast().sku();
 		}
 		history.insertAll(id, sales);
+		forecasts.markDemoSeeded(id);
 		return sales.size();
 	}
 

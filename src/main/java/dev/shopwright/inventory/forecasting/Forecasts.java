@@ -77,20 +77,20 @@ class Forecasts {
 	}
 
 	/**
-	 * Marks the demo history as seeded and says whether this caller is the one to seed it. The row lock makes a second
-	 * node wait until the first one's transaction ends, and then answer false.
+	 * Locks the store's settings row (creating it first) for the rest of the transaction and says whether the demo
+	 * history was seeded before. A second node starting at the same time waits here until the first one's seeding
+	 * has committed, and then sees it.
 	 */
-	boolean claimDemoSeeding(StoreId store) {
+	boolean lockDemoSeeding(StoreId store) {
 		jdbc.sql("insert into inventory.forecast_settings (store_id, updated_at) values (?, now()) on conflict do nothing")
 			.param(store.value()).update();
-		boolean seeded = jdbc.sql("select demo_history_seeded from inventory.forecast_settings where store_id = ? for update")
+		return jdbc.sql("select demo_history_seeded from inventory.forecast_settings where store_id = ? for update")
 			.param(store.value()).query(Boolean.class).single();
-		if (seeded) {
-			return false;
-		}
+	}
+
+	void markDemoSeeded(StoreId store) {
 		jdbc.sql("update inventory.forecast_settings set demo_history_seeded = true, updated_at = now() where store_id = ?")
 			.param(store.value()).update();
-		return true;
 	}
 
 	// --- SKUs ---

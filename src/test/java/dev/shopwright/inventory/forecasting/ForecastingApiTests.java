@@ -71,6 +71,13 @@ class ForecastingApiTests {
 		int rows = historyRows(demo.id());
 		assertThat(demoSalesHistory.seed(demo)).as("seeding again writes nothing").isZero();
 		assertThat(historyRows(demo.id())).isEqualTo(rows);
+		// a demo that ran for days without a restart: the days since the last seeded one are filled in, as before
+		LocalDate yesterday = LocalDate.now(demo.timezone()).minusDays(1);
+		int lastThreeDays = jdbc.sql("delete from inventory.demand_history where store_id = ? and day > ?")
+			.params(demo.id().value(), java.sql.Date.valueOf(yesterday.minusDays(3))).update();
+		assertThat(lastThreeDays).isGreaterThan(0);
+		assertThat(demoSalesHistory.seed(demo)).isEqualTo(lastThreeDays);
+		assertThat(historyRows(demo.id())).isEqualTo(rows);
 		assertThat(jdbc.sql("select count(distinct sku) from inventory.demand_history where store_id = ?")
 			.param(demo.id().value()).query(Integer.class).single()).isGreaterThan(100);
 
