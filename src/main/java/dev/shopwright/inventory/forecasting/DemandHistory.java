@@ -103,6 +103,12 @@ class DemandHistory {
 			.query((rs, n) -> rs.getDate(1)).optional().filter(java.util.Objects::nonNull).map(Date::toLocalDate);
 	}
 
+	/** The SKUs with at least one row of history. */
+	java.util.Set<String> skusWithHistory(StoreId store) {
+		return new java.util.HashSet<>(jdbc.sql("select distinct sku from inventory.demand_history where store_id = ?")
+			.param(store.value()).query(String.class).list());
+	}
+
 	boolean hasAny(StoreId store) {
 		return jdbc.sql("select exists (select 1 from inventory.demand_history where store_id = ?)")
 			.param(store.value()).query(Boolean.class).single();

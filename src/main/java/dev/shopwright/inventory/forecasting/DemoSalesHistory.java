@@ -129,11 +129,16 @@ class DemoSalesHistory implements ApplicationRunner {
 		if (after != null && !after.isBefore(end)) {
 			return 0;
 		}
+		// a top-up continues the seeded SKUs only: products added since are the merchant's, not part of the demo
+		java.util.Set<String> seededSkus = after == null ? java.util.Set.of() : history.skusWithHistory(id);
 		List<DemandHistory.Sale> sales = new ArrayList<>();
 		String afterSku = null;
 		List<Forecasts.TrackedSku> page;
 		while (!(page = forecasts.skus(id, afterSku, 500)).isEmpty()) {
 			for (Forecasts.TrackedSku sku : page) {
+				if (after != null && !seededSkus.contains(sku.sku())) {
+					continue;
+				}
 				for (DemandHistory.Sale sale : series(sku.sku(), sku.title(), end)) {
 					if (after == null || sale.day().isAfter(after)) {
 						sales.add(sale);
