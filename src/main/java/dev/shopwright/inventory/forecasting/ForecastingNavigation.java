@@ -10,6 +10,6 @@ class ForecastingNavigation {
 
 	@Bean
 	NavigationItem forecastsNavigationItem() {
-		return new NavigationItem("nav.forecasts", "/admin/inventory/forecasts", "INVENTORY_READ", 230);
+		return new NavigationItem("nav.forecasts", "/admin/inventory/forecasts", "INVENTORY_READ", 220);
 	}
 }
