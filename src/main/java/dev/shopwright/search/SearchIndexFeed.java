@@ -34,7 +34,10 @@ class SearchIndexFeed implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(SearchIndexFeed.class);
 
-	private static final String WATERMARK = "watermark", ORIGIN = "origin";
+	private static final String WATERMARK = "watermark", ORIGIN = "origin", FORMAT = "format";
+
+	/** Bumped whenever documents are indexed differently: an index in another format is rebuilt. */
+	private static final String CURRENT_FORMAT = "2";
 
 	private static final long POLL_MILLIS = 200, COMMIT_MILLIS = 5_000;
 
@@ -98,17 +101,20 @@ class SearchIndexFeed implements SmartLifecycle {
 				opened = SearchIndex.recreate(path);
 			}
 			Map<String, String> committed = opened.committedData();
-			if (origin.equals(committed.get(ORIGIN))) {
+			if (origin.equals(committed.get(ORIGIN)) && CURRENT_FORMAT.equals(committed.get(FORMAT))) {
 				watermark = Long.parseLong(committed.get(WATERMARK));
 			}
 			else {
-				log.info("Search index in {} is empty or from another database; building it from the database", path);
+				log.info("Search index in {} is empty, from another database or in an older format; building it from the database",
+						path);
 				opened.clear();
 				watermark = 0;
 			}
 			index = opened;
+			long started = System.nanoTime();
 			catchUp();
 			commit();
+			log.info("Search index in {} caught up in {} ms", path, (System.nanoTime() - started) / 1_000_000);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -171,7 +177,7 @@ class SearchIndexFeed implements SmartLifecycle {
 	}
 
 	private synchronized void commit() throws IOException {
-		index().commit(Map.of(ORIGIN, origin, WATERMARK, Long.toString(watermark)));
+		index().commit(Map.of(ORIGIN, origin, FORMAT, CURRENT_FORMAT, WATERMARK, Long.toString(watermark)));
 		uncommitted = false;
 		lastCommit = System.nanoTime();
 	}

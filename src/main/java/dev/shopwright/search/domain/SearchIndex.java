@@ -103,6 +103,9 @@ public final class SearchIndex implements Closeable {
 
 	private static final int PRICE_SCALE = 4;
 
+	/** The language suffix of the fields without stemming (exact words: brands, SKUs). */
+	private static final String UNSTEMMED = "simple";
+
 	private final Directory directory;
 
 	private final IndexWriter writer;
@@ -216,11 +219,19 @@ public final class SearchIndex implements Closeable {
 
 		Set<String> lexicon = new LinkedHashSet<>(TextFolding.words(d.title()));
 		lexicon.addAll(TextFolding.words(d.keywords()));
+		// hyphenated words are also indexed written together, which is how queries look them up
+		String keywords = withCompounds(d.keywords());
+		ProductDocuments.LocalText main = d.texts().isEmpty() ? null : d.texts().get(0);
 		for (ProductDocuments.LocalText text : d.texts()) {
 			String language = language(text.config());
+			// a language without a translation repeats the main text: its stemmer would only add query cost
+			if (text != main && !language.equals(UNSTEMMED) && text.title().equals(main.title())
+					&& text.description().equals(main.description())) {
+				continue;
+			}
 			doc.add(new TextField("title." + language, text.title(), Field.Store.NO));
-			doc.add(new TextField("keywords." + language, d.keywords(), Field.Store.NO));
-			doc.add(new TextField("description." + language, text.description(), Field.Store.NO));
+			doc.add(new TextField("keywords." + language, keywords, Field.Store.NO));
+			doc.add(new TextField("description." + language, withCompounds(text.description()), Field.Store.NO));
 			lexicon.addAll(TextFolding.words(text.title()));
 		}
 		String storePrefix = lexiconPrefix(store);
@@ -247,6 +258,11 @@ public final class SearchIndex implements Closeable {
 	/** Removes every document (before a rebuild from the table). */
 	public void clear() throws IOException {
 		writer.deleteAll();
+	}
+
+	private static String withCompounds(String text) {
+		List<String> compounds = TextFolding.compounds(text);
+		return compounds.isEmpty() ? text : text + " " + String.join(" ", compounds);
 	}
 
 	private static void stored(org.apache.lucene.document.Document doc, String name, @Nullable String value) {
@@ -434,10 +450,11 @@ public final class SearchIndex implements Closeable {
 			BooleanQuery.Builder any = new BooleanQuery.Builder();
 			boolean some = false;
 			for (String alternative : alternatives) {
+				String words = TextFolding.joinHyphenated(alternative);
 				for (String config : configs) {
 					String language = language(config);
 					for (Map.Entry<String, Float> field : TEXT_FIELDS.entrySet()) {
-						Query q = queries.createPhraseQuery(field.getKey() + language, alternative);
+						Query q = queries.createPhraseQuery(field.getKey() + language, words);
 						if (q != null) {
 							any.add(new BoostQuery(q, field.getValue()), Occur.SHOULD);
 							some = true;
