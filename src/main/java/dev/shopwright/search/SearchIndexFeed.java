@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -53,7 +55,7 @@ class SearchIndexFeed implements SmartLifecycle {
 
 	private @Nullable Path temporaryPath;
 
-	private @Nullable ScheduledExecutorService poller;
+	private volatile @Nullable ScheduledExecutorService poller;
 
 	private String origin = "";
 
@@ -119,11 +121,31 @@ class SearchIndexFeed implements SmartLifecycle {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("search-index-feed").daemon().factory());
-		poller.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+		ScheduledExecutorService started = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("search-index-feed").daemon().factory());
+		started.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+		poller = started;
+		// a change committed through this node is applied at once; the poll catches the other nodes' changes
+		documents.onCommittedChange(wake);
 	}
 
+	/** One extra poll at a time, however many changes commit meanwhile. */
+	private final AtomicBoolean wakeQueued = new AtomicBoolean();
+
+	private final Runnable wake = () -> {
+		ScheduledExecutorService current = poller;
+		if (current != null && wakeQueued.compareAndSet(false, true)) {
+			try {
+				current.execute(this::poll);
+			}
+			catch (RejectedExecutionException stopping) {
+				wakeQueued.set(false);
+			}
+		}
+	};
+
 	private void poll() {
+		wakeQueued.set(false);
 		try {
 			catchUp();
 			if (uncommitted && System.nanoTime() - lastCommit > TimeUnit.MILLISECONDS.toNanos(COMMIT_MILLIS)) {
@@ -184,6 +206,7 @@ class SearchIndexFeed implements SmartLifecycle {
 
 	@Override
 	public synchronized void stop() {
+		documents.removeCommittedChangeListener(wake);
 		if (poller != null) {
 			poller.shutdownNow();
 			poller = null;

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.shopwright.shared.StoreId;
 
@@ -31,6 +33,8 @@ import dev.shopwright.shared.StoreId;
 public class ProductDocuments {
 
 	private final JdbcClient jdbc;
+
+	private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	/** For the change feed: streams with a fetch size instead of loading a full rebuild into memory. */
 	private final JdbcTemplate streaming;
@@ -99,7 +103,30 @@ public class ProductDocuments {
 					insert into search.document_change (store_id, product_id) select ?, unnest(?::uuid[])
 					on conflict (store_id, product_id) do update set changed_by = pg_current_xact_id()""")
 				.params(store.value(), products.toArray(UUID[]::new)).update();
+			if (TransactionSynchronizationManager.isSynchronizationActive()) {
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						changeListeners.forEach(Runnable::run);
+					}
+				});
+			}
+			else {
+				changeListeners.forEach(Runnable::run);
+			}
 		}
+	}
+
+	/**
+	 * Runs {@code listener} after each committed change made through this node, so that this node's index
+	 * applies it without waiting for its next poll.
+	 */
+	public void onCommittedChange(Runnable listener) {
+		changeListeners.add(listener);
+	}
+
+	public void removeCommittedChangeListener(Runnable listener) {
+		changeListeners.remove(listener);
 	}
 
 	public long count(StoreId store) {
