@@ -180,14 +180,6 @@ class SearchIndexer {
 				p.productType(), p.tags(), categoryIds, collections, optionValues, min, max, compareAt, currency,
 				p.visibleToShoppers(), p.publishedAt(), texts, keywords));
 
-		Set<String> terms = new LinkedHashSet<>(TextFolding.words(p.title()));
-		terms.addAll(TextFolding.words(keywords));
-		p.translations().values().forEach(t -> {
-			if (t.title() != null) {
-				terms.addAll(TextFolding.words(t.title()));
-			}
-		});
-		documents.addTerms(storeId, terms);
 	}
 
 	/** The translation for the first store language that uses this configuration, unless it is the default one. */

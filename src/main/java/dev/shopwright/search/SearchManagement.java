@@ -22,7 +22,7 @@ import dev.shopwright.platform.AuditLog;
 import dev.shopwright.platform.BusinessRuleViolation;
 import dev.shopwright.platform.ResourceNotFound;
 import dev.shopwright.search.domain.ProductDocuments;
-import dev.shopwright.search.domain.ProductDocuments.Filter;
+import dev.shopwright.search.domain.SearchIndex;
 import dev.shopwright.search.domain.SearchLog;
 import dev.shopwright.search.domain.Synonyms;
 import dev.shopwright.search.domain.TextFolding;
@@ -34,10 +34,6 @@ import dev.shopwright.stores.StoreManagement;
 /** The search module's façade: storefront search with facets, suggestions, synonyms, analytics, reindexing. */
 @Service
 public class SearchManagement {
-
-	/** Price buckets for the price facet, in the store's currency: [0,25) [25,50) [50,100) [100,200) [200,∞). */
-	private static final List<BigDecimal> PRICE_EDGES = List.of(new BigDecimal(0), new BigDecimal(25), new BigDecimal(50),
-			new BigDecimal(100), new BigDecimal(200));
 
 	private static final int FACET_SIZE = 30;
 
@@ -55,8 +51,11 @@ public class SearchManagement {
 
 	private final AuditLog auditLog;
 
+	private final SearchIndexFeed feed;
+
 	SearchManagement(ProductDocuments documents, Synonyms synonyms, SearchLog searchLog, SearchIndexer indexer,
-			CatalogManagement catalog, StoreManagement stores, AuditLog auditLog) {
+			CatalogManagement catalog, StoreManagement stores, AuditLog auditLog, SearchIndexFeed feed) {
+		this.feed = feed;
 		this.documents = documents;
 		this.synonyms = synonyms;
 		this.searchLog = searchLog;
@@ -67,86 +66,74 @@ public class SearchManagement {
 	}
 
 	/** Searches visible products; never records analytics (see {@link #recordQuery}). */
-	// one snapshot for the page and the facet counts, so the total always agrees with the hits even while
-	// the index is being updated
-	@Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+	@Transactional(readOnly = true)
 	public SearchResult search(StoreId storeId, SearchRequest request) {
-		documents.serialPlans();
 		Store store = stores.get(storeId);
 		List<Category> categories = catalog.categories(storeId);
 		var collections = catalog.collections(storeId);
-		Map<String, Filter> filters = ProductDocuments.filters();
+		Map<String, SearchIndex.Filter> filters = new LinkedHashMap<>();
 		if (!request.categories().isEmpty()) {
-			List<UUID> ids = new ArrayList<>();
+			List<String> ids = new ArrayList<>();
 			for (String handle : request.categories()) {
 				ids.add(categories.stream().filter(c -> c.handle().equals(handle)).findFirst()
-					.orElseThrow(() -> invalid("category", "no category '" + handle + "'")).id());
+					.orElseThrow(() -> invalid("category", "no category '" + handle + "'")).id().toString());
 			}
-			filters.put("category", new Filter("d.category_ids && ?::uuid[]", List.<Object>of((Object) ids.toArray(UUID[]::new))));
+			filters.put(SearchIndex.CATEGORY, SearchIndex.anyOf(SearchIndex.CATEGORY, ids));
 		}
 		if (!request.collections().isEmpty()) {
-			List<UUID> ids = new ArrayList<>();
+			List<String> ids = new ArrayList<>();
 			for (String handle : request.collections()) {
 				ids.add(collections.stream().filter(c -> c.handle().equals(handle) && c.published()).findFirst()
-					.orElseThrow(() -> invalid("collection", "no collection '" + handle + "'")).id());
+					.orElseThrow(() -> invalid("collection", "no collection '" + handle + "'")).id().toString());
 			}
-			filters.put("collection", new Filter("d.collection_ids && ?::uuid[]", List.<Object>of((Object) ids.toArray(UUID[]::new))));
+			filters.put(SearchIndex.COLLECTION, SearchIndex.anyOf(SearchIndex.COLLECTION, ids));
 		}
 		if (!request.vendors().isEmpty()) {
-			filters.put("vendor", new Filter("d.vendor = any (?::text[])", List.<Object>of((Object) request.vendors().toArray(String[]::new))));
+			filters.put(SearchIndex.VENDOR, SearchIndex.anyOf(SearchIndex.VENDOR, request.vendors()));
 		}
 		if (!request.types().isEmpty()) {
-			filters.put("type", new Filter("d.product_type = any (?::text[])", List.<Object>of((Object) request.types().toArray(String[]::new))));
+			filters.put(SearchIndex.TYPE, SearchIndex.anyOf(SearchIndex.TYPE, request.types()));
 		}
 		if (!request.tags().isEmpty()) {
-			filters.put("tag", new Filter("d.tags && ?::text[]", List.<Object>of((Object) request.tags().toArray(String[]::new))));
+			filters.put(SearchIndex.TAG, SearchIndex.anyOf(SearchIndex.TAG, request.tags()));
 		}
 		new java.util.TreeMap<>(request.options()).forEach((name, values) -> {
 			if (!values.isEmpty()) {
-				filters.put("option:" + name, new Filter("d.option_values && ?::text[]",
-						List.<Object>of((Object) values.stream().map(v -> name + "=" + v).toArray(String[]::new))));
+				filters.put(SearchIndex.OPTION_PREFIX + name, SearchIndex.anyOf(SearchIndex.OPTION_PREFIX + name, values));
 			}
 		});
 		if (request.minPrice() != null || request.maxPrice() != null) {
-			filters.put("price", new Filter("d.price_min between ? and ?", List.of(
-					request.minPrice() != null ? request.minPrice() : BigDecimal.ZERO,
-					request.maxPrice() != null ? request.maxPrice() : new BigDecimal("1e15"))));
+			filters.put(SearchIndex.PRICE, SearchIndex.priceBetween(request.minPrice(), request.maxPrice()));
 		}
 		// stock lives in the inventory module, which does not exist yet: every product counts as available,
 		// so inStock=true filters nothing (and the availability facet shows every product as in stock)
 
 		List<String> configs = SearchIndexer.configs(store);
 		List<List<String>> terms = request.query() == null ? List.of() : expand(storeId, terms(request.query()));
-		var query = new ProductDocuments.Query(terms, configs, filters, request.sort(), request.limit(), request.cursor());
-		var page = documents.page(storeId, query);
+		SearchIndex index = feed.index();
+		var query = new SearchIndex.Search(storeId, terms, configs, filters, request.sort(), request.limit(), request.cursor());
+		var found = index.search(query, true);
 		String corrected = null;
-		if (page.rows().isEmpty() && request.query() != null && request.cursor() == null) {
+		if (found.hits().isEmpty() && request.query() != null && request.cursor() == null) {
 			// nothing found: try the closest known word for each unknown one ("tshrit" → "tshirt")
 			List<String> words = terms(request.query());
 			List<String> fixed = new ArrayList<>();
 			boolean changed = false;
 			for (String word : words) {
-				String replacement = documents.knownTerm(storeId, word) ? null : documents.closestTerm(storeId, word);
+				String replacement = index.knownTerm(storeId, word) ? null : index.closestTerm(storeId, word);
 				fixed.add(replacement != null ? replacement : word);
 				changed |= replacement != null;
 			}
 			if (changed) {
 				corrected = String.join(" ", fixed);
-				query = new ProductDocuments.Query(expand(storeId, fixed), configs, filters, request.sort(),
+				query = new SearchIndex.Search(storeId, expand(storeId, fixed), configs, filters, request.sort(),
 						request.limit(), null);
-				page = documents.page(storeId, query);
+				found = index.search(query, true);
 			}
 		}
-		Currency currency = store.defaultCurrency();
-		List<SearchResult.Hit> hits = page.rows().stream().map(r -> {
-			Currency c = Currency.getInstance(r.currency());
-			return new SearchResult.Hit(r.id().toString(), r.handle(), r.title(), r.vendor(), r.productType(),
-					money(r.priceMin(), c), r.priceMax().compareTo(r.priceMin()) == 0 ? null : money(r.priceMax(), c),
-					r.compareAtMin() == null ? null : money(r.compareAtMin(), c), true);
-		}).toList();
-		SearchResult.Facets facets = facets(storeId, query, request, categories, collections, currency);
-		long total = facets.availability().isEmpty() ? 0 : facets.availability().get(0).count();
-		return new SearchResult(request.query(), corrected, total, hits, page.nextCursor(), facets);
+		SearchResult.Facets facets = facets(found.counts(), found.total(), request, categories, collections,
+				store.defaultCurrency());
+		return new SearchResult(request.query(), corrected, found.total(), hits(found.hits()), found.nextCursor(), facets);
 	}
 
 	/**
@@ -156,9 +143,13 @@ public class SearchManagement {
 	@Transactional(readOnly = true)
 	public List<SearchResult.Hit> newest(StoreId storeId, int limit) {
 		Store store = stores.get(storeId);
-		var query = new ProductDocuments.Query(List.of(), SearchIndexer.configs(store), ProductDocuments.filters(),
+		var query = new SearchIndex.Search(storeId, List.of(), SearchIndexer.configs(store), Map.of(),
 				SearchRequest.Sort.NEWEST, limit, null);
-		return documents.page(storeId, query).rows().stream().map(r -> {
+		return hits(feed.index().search(query, false).hits());
+	}
+
+	private static List<SearchResult.Hit> hits(List<SearchIndex.Hit> hits) {
+		return hits.stream().map(r -> {
 			Currency c = Currency.getInstance(r.currency());
 			return new SearchResult.Hit(r.id().toString(), r.handle(), r.title(), r.vendor(), r.productType(),
 					money(r.priceMin(), c), r.priceMax().compareTo(r.priceMin()) == 0 ? null : money(r.priceMax(), c),
@@ -166,35 +157,8 @@ public class SearchManagement {
 		}).toList();
 	}
 
-	private SearchResult.Facets facets(StoreId store, ProductDocuments.Query query, SearchRequest request,
+	private SearchResult.Facets facets(Map<String, Map<String, Long>> counts, long total, SearchRequest request,
 			List<Category> categories, List<dev.shopwright.catalog.Collection> collections, Currency currency) {
-		List<String> keys = new ArrayList<>(query.filters().keySet());
-		StringBuilder bucket = new StringBuilder("case");
-		List<Object> bucketParams = new ArrayList<>();
-		for (int i = PRICE_EDGES.size() - 1; i >= 0; i--) {
-			bucket.append(" when d.price_min >= ? then '").append(i).append("'");
-			bucketParams.add(PRICE_EDGES.get(i));
-		}
-		bucket.append(" else '0' end");
-		var rows = documents.facetCounts(store, query, keys, bucket.toString(), bucketParams);
-		Map<String, Map<String, Long>> counts = new HashMap<>();
-		for (var row : rows) {
-			String own = switch (row.facet()) {
-				case "option" -> "option:" + row.value().substring(0, Math.max(0, row.value().indexOf('=')));
-				case "total" -> "";
-				default -> row.facet();
-			};
-			boolean counted = true;
-			for (int i = 0; i < keys.size(); i++) {
-				if (!row.passes()[i] && !keys.get(i).equals(own)) {
-					counted = false;
-					break;
-				}
-			}
-			if (counted) {
-				counts.computeIfAbsent(row.facet(), f -> new HashMap<>()).merge(row.value(), row.count(), Long::sum);
-			}
-		}
 		Map<String, String> categoryNames = new HashMap<>();
 		Map<String, String> categoryHandles = new HashMap<>();
 		categories.forEach(c -> {
@@ -205,42 +169,41 @@ public class SearchManagement {
 		collections.stream().filter(dev.shopwright.catalog.Collection::published)
 			.forEach(c -> collectionById.put(c.id().toString(), c));
 
-		List<SearchResult.FacetValue> category = values(counts.get("category"), Set.copyOf(request.categories()),
+		List<SearchResult.FacetValue> category = values(counts.get(SearchIndex.CATEGORY), Set.copyOf(request.categories()),
 				id -> categoryHandles.get(id), id -> categoryNames.get(id));
-		List<SearchResult.FacetValue> collection = values(counts.get("collection"), Set.copyOf(request.collections()),
+		List<SearchResult.FacetValue> collection = values(counts.get(SearchIndex.COLLECTION),
+				Set.copyOf(request.collections()),
 				id -> collectionById.containsKey(id) ? collectionById.get(id).handle() : null,
 				id -> collectionById.containsKey(id) ? collectionById.get(id).title() : null);
-		Map<String, Long> optionCounts = counts.getOrDefault("option", Map.of());
-		Map<String, Map<String, Long>> byOption = new java.util.TreeMap<>();
-		optionCounts.forEach((value, n) -> {
-			int at = value.indexOf('=');
-			byOption.computeIfAbsent(value.substring(0, at), k -> new HashMap<>()).put(value.substring(at + 1), n);
-		});
 		Map<String, List<SearchResult.FacetValue>> options = new LinkedHashMap<>();
-		byOption.forEach((name, values) -> options.put(name,
-				values(values, Set.copyOf(request.options().getOrDefault(name, List.of())), v -> v, v -> v)));
+		new java.util.TreeMap<>(counts).forEach((facet, values) -> {
+			if (facet.startsWith(SearchIndex.OPTION_PREFIX)) {
+				String name = facet.substring(SearchIndex.OPTION_PREFIX.length());
+				options.put(name, values(values, Set.copyOf(request.options().getOrDefault(name, List.of())), v -> v, v -> v));
+			}
+		});
 		List<SearchResult.PriceRange> price = new ArrayList<>();
-		Map<String, Long> priceCounts = counts.getOrDefault("price", Map.of());
-		for (int i = 0; i < PRICE_EDGES.size(); i++) {
+		Map<String, Long> priceCounts = counts.getOrDefault(SearchIndex.PRICE, Map.of());
+		List<BigDecimal> edges = SearchIndex.PRICE_EDGES;
+		for (int i = 0; i < edges.size(); i++) {
 			long n = priceCounts.getOrDefault(String.valueOf(i), 0L);
 			if (n == 0) {
 				continue;
 			}
-			BigDecimal min = PRICE_EDGES.get(i);
-			BigDecimal max = i + 1 < PRICE_EDGES.size() ? PRICE_EDGES.get(i + 1) : null;
+			BigDecimal min = edges.get(i);
+			BigDecimal max = i + 1 < edges.size() ? edges.get(i + 1) : null;
 			boolean selected = request.minPrice() != null && request.minPrice().compareTo(min) == 0
 					&& (max == null ? request.maxPrice() == null
 							: request.maxPrice() != null && request.maxPrice().compareTo(max) == 0);
 			price.add(new SearchResult.PriceRange(min.toPlainString() + "-" + (max == null ? "" : max.toPlainString()),
 					money(min, currency), max == null ? null : money(max, currency), n, selected));
 		}
-		long total = counts.getOrDefault("total", Map.of()).getOrDefault("", 0L);
 		List<SearchResult.FacetValue> availability = total == 0 ? List.of()
 				: List.of(new SearchResult.FacetValue("inStock", "In stock", total, request.inStockOnly()));
 		return new SearchResult.Facets(category, collection,
-				values(counts.get("vendor"), Set.copyOf(request.vendors()), v -> v, v -> v),
-				values(counts.get("type"), Set.copyOf(request.types()), v -> v, v -> v),
-				values(counts.get("tag"), Set.copyOf(request.tags()), v -> v, v -> v), options, price, availability);
+				values(counts.get(SearchIndex.VENDOR), Set.copyOf(request.vendors()), v -> v, v -> v),
+				values(counts.get(SearchIndex.TYPE), Set.copyOf(request.types()), v -> v, v -> v),
+				values(counts.get(SearchIndex.TAG), Set.copyOf(request.tags()), v -> v, v -> v), options, price, availability);
 	}
 
 	private static List<SearchResult.FacetValue> values(@Nullable Map<String, Long> counts, Set<String> selected,
@@ -310,7 +273,7 @@ public class SearchManagement {
 		if (folded.isEmpty()) {
 			return List.of();
 		}
-		return documents.suggest(store, folded, limit).stream().map(r -> new Suggestion(r[0], r[1])).toList();
+		return feed.index().suggest(store, folded, limit).stream().map(r -> new Suggestion(r[0], r[1])).toList();
 	}
 
 	/** Handles of visible products with their last change, for the sitemap. */
@@ -376,7 +339,9 @@ public class SearchManagement {
 
 	/** Rebuilds the store's whole index from the catalog; returns the number of products indexed. */
 	public int reindex(StoreId store) {
-		return indexer.reindexAll(store);
+		int indexed = indexer.reindexAll(store);
+		feed.catchUp(); // searchable on this node when the call returns
+		return indexed;
 	}
 
 	public long indexedProducts(StoreId store) {

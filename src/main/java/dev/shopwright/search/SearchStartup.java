@@ -14,7 +14,8 @@ import dev.shopwright.stores.StoreManagement;
 
 /**
  * After the stores and demo catalog exist: a store whose index is empty while it has products (a fresh index
- * on an existing catalog, or an upgrade) is indexed whole, so search works from the first request.
+ * on an existing catalog, or an upgrade) is indexed whole, and this node's Lucene index has caught up, so
+ * search works from the first request.
  */
 @Component
 @Order(100)
@@ -28,7 +29,10 @@ class SearchStartup implements ApplicationRunner {
 
 	private final SearchIndexer indexer;
 
-	SearchStartup(StoreManagement stores, CatalogManagement catalog, SearchIndexer indexer) {
+	private final SearchIndexFeed feed;
+
+	SearchStartup(StoreManagement stores, CatalogManagement catalog, SearchIndexer indexer, SearchIndexFeed feed) {
+		this.feed = feed;
 		this.stores = stores;
 		this.catalog = catalog;
 		this.indexer = indexer;
@@ -42,5 +46,6 @@ class SearchStartup implements ApplicationRunner {
 				indexer.reindexAll(store.id());
 			}
 		}
+		feed.catchUp();
 	}
 }

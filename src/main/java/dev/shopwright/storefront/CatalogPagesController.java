@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +20,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 import dev.shopwright.catalog.CatalogManagement;
 import dev.shopwright.catalog.Category;
@@ -54,8 +59,13 @@ class CatalogPagesController {
 
 	private final ProductPages productPages;
 
+	private final ITemplateEngine templates;
+
+	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
+
 	CatalogPagesController(StoreManagement stores, CatalogManagement catalog, SearchManagement search,
-			CurrentStore currentStore, ProductPages productPages) {
+			CurrentStore currentStore, ProductPages productPages, ITemplateEngine templates) {
+		this.templates = templates;
 		this.productPages = productPages;
 		this.stores = stores;
 		this.catalog = catalog;
@@ -177,21 +187,33 @@ class CatalogPagesController {
 		}
 	}
 
+	/**
+	 * The page's HTML comes from {@link ProductPages}, rendered once per product, store settings and base URL;
+	 * the ETag lets browsers and proxies revalidate with a 304.
+	 */
 	@GetMapping("/products/{handle}")
-	String product(@PathVariable String handle, HttpServletRequest http, Model model) {
+	ResponseEntity<byte[]> product(@PathVariable String handle, HttpServletRequest http, HttpServletResponse response) {
 		Store store = store();
-		ProductPages.ProductPage page = productPages.find(store, handle)
+		String base = base(http);
+		ProductPages.RenderedPage page = productPages.rendered(store, handle, base, p -> render(store, p, base, http, response))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no product " + handle));
+		return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noCache()).eTag(page.etag()).body(page.html());
+	}
+
+	private String render(Store store, ProductPages.ProductPage page, String base, HttpServletRequest http,
+			HttpServletResponse response) {
 		StorefrontProduct view = page.product();
-		String canonical = base(http) + "/products/" + view.handle();
-		model.addAttribute("store", store);
-		model.addAttribute("product", view);
-		model.addAttribute("canonical", canonical);
-		model.addAttribute("plainDescription", plain(view.descriptionHtml()));
-		model.addAttribute("jsonLd", jsonLd(view, canonical));
-		model.addAttribute("breadcrumbs", page.breadcrumbs());
-		model.addAttribute("variantsJson", page.variantsJson());
-		return "storefront/product";
+		String canonical = base + "/products/" + view.handle();
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("store", store);
+		model.put("product", view);
+		model.put("canonical", canonical);
+		model.put("plainDescription", plain(view.descriptionHtml()));
+		model.put("jsonLd", jsonLd(view, canonical));
+		model.put("breadcrumbs", page.breadcrumbs());
+		model.put("variantsJson", page.variantsJson());
+		var exchange = JakartaServletWebApplication.buildApplication(http.getServletContext()).buildExchange(http, response);
+		return templates.process("storefront/product", new WebContext(exchange, store.defaultLocale(), model));
 	}
 
 	private static String jsonLd(StorefrontProduct p, String url) {

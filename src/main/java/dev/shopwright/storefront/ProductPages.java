@@ -1,9 +1,15 @@
 package dev.shopwright.storefront;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -24,20 +30,48 @@ import dev.shopwright.stores.Store;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a product page shows, assembled once and kept: loading a product takes about eight small queries,
- * which dominated the page's latency. Entries are dropped when the catalog says the product (or any
- * category, for breadcrumbs) changed on this node; the one-minute expiry bounds staleness on other nodes.
+ * What a product page shows, assembled once and kept, with the HTML rendered from it: loading a product
+ * takes about eight small queries and rendering the template most of the rest of a page's cost. Entries are
+ * dropped when the catalog says the product (or any category, for breadcrumbs) changed on this node; the
+ * one-minute expiry bounds staleness on other nodes. The HTML is kept per store settings and base URL, so a
+ * changed store (name, language, address) renders afresh.
  */
 @Component
 class ProductPages {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	record ProductPage(StorefrontProduct product, List<Category> breadcrumbs, String variantsJson) {
+	/** Host names a page was rendered for; more (a client sending made-up Host headers) starts over. */
+	private static final int RENDERINGS_PER_PAGE = 4;
+
+	record ProductPage(StorefrontProduct product, List<Category> breadcrumbs, String variantsJson,
+			Map<Rendering, RenderedPage> renderings) {
+	}
+
+	/** What else the HTML depends on besides the product: the store's settings and the URL it is served at. */
+	record Rendering(Store store, String baseUrl) {
+	}
+
+	/** UTF-8 HTML and its strong ETag. */
+	record RenderedPage(byte[] html, String etag) {
+
+		static RenderedPage of(String html) {
+			byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+			try {
+				byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+				return new RenderedPage(bytes, "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"");
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
 	}
 
 	private final Cache<String, Optional<ProductPage>> cache = Caffeine.newBuilder().maximumSize(20_000)
 		.expireAfterWrite(Duration.ofMinutes(1)).build();
+
+	/** Counts invalidations, so that a page loaded while a change was committing is not kept. */
+	private long invalidations;
 
 	private final CatalogManagement catalog;
 
@@ -46,7 +80,38 @@ class ProductPages {
 	}
 
 	Optional<ProductPage> find(Store store, String handle) {
-		return cache.get(store.id() + "/" + handle, key -> load(store, handle));
+		String key = store.id() + "/" + handle;
+		Optional<ProductPage> cached = cache.getIfPresent(key);
+		if (cached != null) {
+			return cached;
+		}
+		long before;
+		synchronized (this) {
+			before = invalidations;
+		}
+		Optional<ProductPage> loaded = load(store, handle);
+		synchronized (this) {
+			if (invalidations == before) {
+				cache.put(key, loaded);
+			}
+		}
+		return loaded;
+	}
+
+	/** The page's HTML for this store and base URL, rendered by {@code render} the first time. */
+	Optional<RenderedPage> rendered(Store store, String handle, String baseUrl, Function<ProductPage, String> render) {
+		return find(store, handle).map(page -> {
+			Rendering rendering = new Rendering(store, baseUrl);
+			RenderedPage html = page.renderings().get(rendering);
+			if (html == null) {
+				html = RenderedPage.of(render.apply(page));
+				if (page.renderings().size() >= RENDERINGS_PER_PAGE) {
+					page.renderings().clear();
+				}
+				page.renderings().put(rendering, html);
+			}
+			return html;
+		});
 	}
 
 	private Optional<ProductPage> load(Store store, String handle) {
@@ -57,7 +122,7 @@ class ProductPages {
 			String variants = JSON.writeValueAsString(view.variants().stream()
 				.map(v -> Map.of("id", v.id(), "options", v.options(), "price", v.price().amount().toPlainString()))
 				.toList());
-			return new ProductPage(view, breadcrumbs, variants);
+			return new ProductPage(view, breadcrumbs, variants, new ConcurrentHashMap<>());
 		});
 	}
 
@@ -72,12 +137,14 @@ class ProductPages {
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-	void on(CategoryChanged event) {
+	synchronized void on(CategoryChanged event) {
+		invalidations++;
 		cache.invalidateAll();
 	}
 
 	/** A product may be cached under its old handle, or as "not visible": drop every entry of the store that could be it. */
-	private void forget(StoreId store, String productId) {
+	private synchronized void forget(StoreId store, String productId) {
+		invalidations++;
 		String prefix = store + "/";
 		cache.asMap().entrySet().removeIf(entry -> entry.getKey().startsWith(prefix)
 				&& (entry.getValue().isEmpty() || entry.getValue().get().product().id().equals(productId)));

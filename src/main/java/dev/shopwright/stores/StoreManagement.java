@@ -50,14 +50,12 @@ public class StoreManagement {
 		this.auditLog = auditLog;
 	}
 
-	@Transactional(readOnly = true)
 	public List<Store> all() {
-		return stores.all();
+		return snapshot().all();
 	}
 
-	@Transactional(readOnly = true)
 	public Optional<Store> find(StoreId id) {
-		return stores.find(id);
+		return Optional.ofNullable(snapshot().byId().get(id));
 	}
 
 	public Store get(StoreId id) {
@@ -65,30 +63,91 @@ public class StoreManagement {
 	}
 
 	/** A store by its handle or its id, as written in {@code X-Store} or a URL. */
-	@Transactional(readOnly = true)
 	public Optional<Store> findByReference(String reference) {
 		String trimmed = reference.trim();
-		Optional<Store> byHandle = stores.findByHandle(trimmed.toLowerCase(Locale.ROOT));
-		if (byHandle.isPresent()) {
-			return byHandle;
+		Store byHandle = snapshot().byHandle().get(trimmed.toLowerCase(Locale.ROOT));
+		if (byHandle != null) {
+			return Optional.of(byHandle);
 		}
 		try {
-			return stores.find(new StoreId(UUID.fromString(trimmed)));
+			return find(new StoreId(UUID.fromString(trimmed)));
 		}
 		catch (IllegalArgumentException notAnId) {
 			return Optional.empty();
 		}
 	}
 
-	@Transactional(readOnly = true)
 	public Optional<Store> findByHost(String host) {
-		return stores.findByHost(host.toLowerCase(Locale.ROOT));
+		return Optional.ofNullable(snapshot().byHost().get(host.toLowerCase(Locale.ROOT)));
 	}
 
 	/** The store a request acts on when it names none: the first one created. */
-	@Transactional(readOnly = true)
 	public Optional<Store> defaultStore() {
-		return stores.all().stream().findFirst();
+		return snapshot().all().stream().findFirst();
+	}
+
+	/**
+	 * Every store, read at most every {@link #SNAPSHOT_AGE_NANOS}: each storefront and Store API request looks
+	 * its store up by host (up to three lookups), which were a good part of a cached product page's cost.
+	 * A change on this node drops the snapshot when its transaction ends; other nodes see it within that age.
+	 */
+	private record Snapshot(List<Store> all, Map<StoreId, Store> byId, Map<String, Store> byHandle,
+			Map<String, Store> byHost, long loadedAt) {
+
+		static Snapshot of(List<Store> all) {
+			Map<StoreId, Store> byId = new java.util.HashMap<>();
+			Map<String, Store> byHandle = new java.util.HashMap<>();
+			Map<String, Store> byHost = new java.util.HashMap<>();
+			for (Store store : all) {
+				byId.put(store.id(), store);
+				byHandle.put(store.handle(), store);
+				store.domains().forEach(host -> byHost.put(host.toLowerCase(Locale.ROOT), store));
+			}
+			return new Snapshot(List.copyOf(all), byId, byHandle, byHost, System.nanoTime());
+		}
+	}
+
+	private static final long SNAPSHOT_AGE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
+	private volatile @Nullable Snapshot snapshot;
+
+	/** Counts invalidations, so that a snapshot read while a change was committing is not kept. */
+	private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+
+	private Snapshot snapshot() {
+		Snapshot current = snapshot;
+		if (current != null && System.nanoTime() - current.loadedAt() < SNAPSHOT_AGE_NANOS) {
+			return current;
+		}
+		long before = changes.get();
+		Snapshot loaded = Snapshot.of(stores.all());
+		synchronized (changes) {
+			if (changes.get() == before) {
+				snapshot = loaded;
+			}
+		}
+		return loaded;
+	}
+
+	/** Drops the snapshot now and again when the current transaction ends (committed or not). */
+	private void storesChanged() {
+		invalidate();
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+					new org.springframework.transaction.support.TransactionSynchronization() {
+						@Override
+						public void afterCompletion(int status) {
+							invalidate();
+						}
+					});
+		}
+	}
+
+	private void invalidate() {
+		synchronized (changes) {
+			changes.incrementAndGet();
+			snapshot = null;
+		}
 	}
 
 	@Transactional
@@ -115,6 +174,7 @@ public class StoreManagement {
 		Store blank = new Store(id, settings.handle(), settings.name(), currency, List.of(), locale, List.of(),
 				ZoneId.of("UTC"), false, null, Address.empty(), List.of(), now, now);
 		Store store = apply(blank, settings, now);
+		storesChanged();
 		try {
 			stores.insert(organisation, store);
 		}
@@ -128,7 +188,9 @@ public class StoreManagement {
 
 	@Transactional
 	public Store update(StoreId id, StoreSettings settings) {
-		Store current = get(id);
+		// from the table, not the snapshot: the update is conditional on the row's last change
+		Store current = stores.find(id).orElseThrow(() -> new ResourceNotFound("Store", id.toString()));
+		storesChanged();
 		Store changed = apply(current, settings, Instant.now().truncatedTo(ChronoUnit.MICROS));
 		try {
 			if (!stores.update(changed, current.updatedAt())) {

@@ -20,7 +20,8 @@ import dev.shopwright.testing.TestDatabase;
 
 /** Without SHOPWRIGHT_ADMIN_PASSWORD the first start generates the owner's password and shows it once. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "shopwright.admin.email=first@test.local", "shopwright.admin.password=" })
+		properties = { "shopwright.admin.email=first@test.local", "shopwright.admin.password=",
+				"shopwright.search.temporary-index=true" })
 @ContextConfiguration(initializers = TestDatabase.class)
 class FirstStartTests {
 

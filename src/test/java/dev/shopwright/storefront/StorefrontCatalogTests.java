@@ -93,4 +93,43 @@ class StorefrontCatalogTests {
 		assertThat(owner.patch("/api/admin/v1/products/" + id, java.util.Map.of("published", false)).status()).isEqualTo(200);
 		assertThat(html().get("/products/" + handle).status()).isEqualTo(404);
 	}
+
+	@Test
+	void aCachedProductPageRevalidatesWithItsETagAndChangesWithItsStore() {
+		ApiClient root = ApiClient.at(port).loggedIn(ShopwrightTest.OWNER_EMAIL, ShopwrightTest.OWNER_PASSWORD);
+		String storeHandle = ApiClient.unique("lamps");
+		var store = root.post("/api/admin/v1/stores", java.util.Map.of("name", "Lamp Shop", "handle", storeHandle,
+				"defaultCurrency", "EUR", "defaultLocale", "en", "locales", java.util.List.of("en")));
+		assertThat(store.status()).as(store.body()).isEqualTo(201);
+		ApiClient owner = root.store(storeHandle);
+		String handle = ApiClient.unique("desk-lamp");
+		var created = owner.post("/api/admin/v1/products", java.util.Map.of("title", "Desk Lamp", "handle", handle,
+				"status", "ACTIVE", "published", true, "variants",
+				java.util.List.of(java.util.Map.of("price", java.util.Map.of("amount", "40.00", "currency", "EUR")))));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		ApiClient shopper = html().store(storeHandle);
+
+		ApiClient.Response first = shopper.get("/products/" + handle);
+		assertThat(first.body()).contains("Desk Lamp").contains("Lamp Shop");
+		String etag = first.header("ETag");
+		assertThat(etag).isNotBlank();
+		ApiClient.Response again = shopper.with("If-None-Match", etag).get("/products/" + handle);
+		assertThat(again.status()).isEqualTo(304);
+		assertThat(again.body()).isEmpty();
+
+		var renamed = owner.patch("/api/admin/v1/stores/" + store.json().get("id").asString(),
+				java.util.Map.of("name", "Light House"));
+		assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+		ApiClient.Response afterRename = shopper.with("If-None-Match", etag).get("/products/" + handle);
+		assertThat(afterRename.status()).as("the store's new name is a new page").isEqualTo(200);
+		assertThat(afterRename.body()).contains("Light House").doesNotContain("Lamp Shop");
+		assertThat(afterRename.header("ETag")).isNotEqualTo(etag);
+
+		var changed = owner.patch("/api/admin/v1/products/" + created.json().get("id").asString(),
+				java.util.Map.of("title", "Reading Lamp"));
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		ApiClient.Response afterChange = shopper.with("If-None-Match", afterRename.header("ETag")).get("/products/" + handle);
+		assertThat(afterChange.status()).isEqualTo(200);
+		assertThat(afterChange.body()).contains("Reading Lamp").doesNotContain("Desk Lamp");
+	}
 }

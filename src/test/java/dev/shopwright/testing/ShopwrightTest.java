@@ -18,7 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"shopwright.admin.email=" + ShopwrightTest.OWNER_EMAIL,
 		"shopwright.admin.password=" + ShopwrightTest.OWNER_PASSWORD,
-		"shopwright.auth.login-failures-per-address=1000",
+		"shopwright.auth.login-failures-per-address=1000", "shopwright.search.temporary-index=true",
 		"shopwright.media.directory=${shopwright.test.artifacts:target/test-artifacts}/media" })
 @ContextConfiguration(initializers = { TestDatabase.class, TestMail.class })
 public @interface ShopwrightTest {

@@ -48,6 +48,19 @@ public final class TextFolding {
 		return List.copyOf(result);
 	}
 
+	/**
+	 * The text with each hyphenated word written together ("t-shirt" → "tshirt"): how a query looks a
+	 * hyphenated word up, as one indexed term rather than a phrase of its parts.
+	 */
+	public static String joinHyphenated(String text) {
+		StringBuilder result = new StringBuilder();
+		for (String word : fold(text).split(" ")) {
+			String joined = word.contains("-") ? NON_WORD.matcher(word).replaceAll("") : word;
+			result.append(result.isEmpty() ? "" : " ").append(joined.length() >= 3 ? joined : word);
+		}
+		return result.toString();
+	}
+
 	/** Words of three letters or more, folded, plus the compounds. */
 	public static Set<String> words(String text) {
 		Set<String> result = new LinkedHashSet<>();

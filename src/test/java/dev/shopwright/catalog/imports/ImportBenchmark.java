@@ -41,7 +41,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"shopwright.admin.email=bench@test.local", "shopwright.admin.password=benchmark-password",
 		"shopwright.demo.enabled=false", "shopwright.media.directory=target/bench/media",
-		"logging.level.dev.shopwright.catalog=WARN" })
+		"logging.level.dev.shopwright.catalog=WARN", "shopwright.search.temporary-index=true" })
 @ContextConfiguration(initializers = ImportBenchmark.DurableDatabase.class)
 class ImportBenchmark {
 
