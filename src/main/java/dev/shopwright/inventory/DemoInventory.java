@@ -17,6 +17,7 @@ import dev.shopwright.catalog.CatalogManagement;
 import dev.shopwright.catalog.Product;
 import dev.shopwright.catalog.ProductListing;
 import dev.shopwright.catalog.Variant;
+import dev.shopwright.platform.Deadlocks;
 import dev.shopwright.shared.Address;
 import dev.shopwright.shared.Money;
 import dev.shopwright.shared.StoreId;
@@ -63,7 +64,7 @@ class DemoInventory implements ApplicationRunner {
 			return;
 		}
 		long started = System.nanoTime();
-		int skus = transaction.execute(status -> seed(store.id()));
+		int skus = Deadlocks.retry("Demo inventory", () -> transaction.execute(status -> seed(store.id())));
 		log.info("Demo inventory: {} SKUs stocked in {} ms", skus, (System.nanoTime() - started) / 1_000_000);
 	}
 

@@ -19,6 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
 		"shopwright.admin.email=" + ShopwrightTest.OWNER_EMAIL,
 		"shopwright.admin.password=" + ShopwrightTest.OWNER_PASSWORD,
 		"shopwright.auth.login-failures-per-address=1000", "shopwright.search.temporary-index=true",
+		// forecasting the whole demo store takes ~10 s of CPU in the background; tests compute what they read
+		"shopwright.forecasts.recompute-demo-on-start=false",
 		"shopwright.media.directory=${shopwright.test.artifacts:target/test-artifacts}/media" })
 @ContextConfiguration(initializers = { TestDatabase.class, TestMail.class })
 public @interface ShopwrightTest {

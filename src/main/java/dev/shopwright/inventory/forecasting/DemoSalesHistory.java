@@ -19,6 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.shopwright.platform.Deadlocks;
 import dev.shopwright.shared.StoreId;
 import dev.shopwright.stores.Store;
 import dev.shopwright.stores.StoreManagement;
@@ -86,8 +87,12 @@ class DemoSalesHistory implements ApplicationRunner {
 
 	private final boolean demo;
 
+	private final boolean recomputeOnStart;
+
 	DemoSalesHistory(Forecasts forecasts, DemandHistory history, Forecasting forecasting, StoreManagement stores,
-			TransactionTemplate transactions, @Value("${shopwright.demo.enabled:true}") boolean demo) {
+			TransactionTemplate transactions, @Value("${shopwright.demo.enabled:true}") boolean demo,
+			@Value("${shopwright.forecasts.recompute-demo-on-start:true}") boolean recomputeOnStart) {
+		this.recomputeOnStart = recomputeOnStart;
 		this.forecasts = forecasts;
 		this.history = history;
 		this.forecasting = forecasting;
@@ -106,10 +111,12 @@ class DemoSalesHistory implements ApplicationRunner {
 			return;
 		}
 		long started = System.nanoTime();
-		Integer rows = transactions.execute(status -> seed(store));
+		Integer rows = Deadlocks.retry("Demo sales history", () -> transactions.execute(status -> seed(store)));
 		if (rows != null && rows > 0) {
 			log.info("Demo sales history: {} days with sales in {} ms", rows, (System.nanoTime() - started) / 1_000_000);
-			forecasting.recomputeAll(store.id());
+			if (recomputeOnStart) {
+				forecasting.recomputeAll(store.id());
+			}
 		}
 	}
 

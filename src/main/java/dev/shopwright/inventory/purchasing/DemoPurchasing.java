@@ -20,6 +20,7 @@ import dev.shopwright.catalog.Product;
 import dev.shopwright.catalog.ProductListing;
 import dev.shopwright.catalog.Variant;
 import dev.shopwright.inventory.InventoryManagement;
+import dev.shopwright.platform.Deadlocks;
 import dev.shopwright.shared.Money;
 import dev.shopwright.shared.StoreId;
 import dev.shopwright.stores.Store;
@@ -71,7 +72,7 @@ class DemoPurchasing implements ApplicationRunner {
 			return;
 		}
 		long started = System.nanoTime();
-		int orders = transaction.execute(status -> seed(store.id()));
+		int orders = Deadlocks.retry("Demo purchasing", () -> transaction.execute(status -> seed(store.id())));
 		log.info("Demo purchasing: 3 suppliers and {} purchase orders in {} ms", orders,
 				(System.nanoTime() - started) / 1_000_000);
 	}
