@@ -22,6 +22,7 @@ import dev.shopwright.inventory.domain.Bins;
 import dev.shopwright.inventory.domain.CountSheets;
 import dev.shopwright.inventory.domain.StockOverview;
 import dev.shopwright.inventory.domain.Transfers;
+import dev.shopwright.inventory.domain.Valuations;
 import dev.shopwright.inventory.events.BackInStock;
 import dev.shopwright.inventory.events.LowStockReached;
 import dev.shopwright.inventory.events.OutOfStock;
@@ -75,11 +76,14 @@ public class InventoryManagement {
 
 	private final CountSheets countRows;
 
+	private final Valuations valuations;
+
 	InventoryManagement(Items items, Locations locations, Levels levels, CatalogManagement catalog,
 			ApplicationEventPublisher events, AuditLog auditLog, TrackedSkus trackedSkus,
 			StockReservations reservations, ReservationBatcher batcher, Reservations reservationRows, Bins bins,
 			StockTransfers transfers, CycleCounts counts, StockOverview overview,
-			Transfers transferRows, CountSheets countRows) {
+			Transfers transferRows, CountSheets countRows, Valuations valuations) {
+		this.valuations = valuations;
 		this.items = items;
 		this.locations = locations;
 		this.levels = levels;
@@ -380,6 +384,15 @@ public class InventoryManagement {
 	// --- stock ---
 
 	/** Every tracked SKU with its totals (at one location if given), by SKU; searchable by SKU, title or barcode. */
+	/** Stock on hand at weighted average cost: per location, in total, and the SKUs worth the most. */
+	@Transactional(readOnly = true)
+	public StockValuation valuation(StoreId store, @Nullable LocationId locationId, int topSkus) {
+		if (locationId != null) {
+			resolve(store, locationId);
+		}
+		return valuations.valuation(store, locationId, Math.max(1, Math.min(topSkus, 500)));
+	}
+
 	@Transactional(readOnly = true)
 	public Page<StockSummary> overview(StoreId store, @Nullable String query, StockSummary.Filter filter,
 			@Nullable LocationId locationId, @Nullable String cursor, int limit) {

@@ -67,6 +67,26 @@ class InventoryConsolePageTests {
 	}
 
 	@Test
+	void theValuationScreenAndApiShowStockAtAverageCostPerLocation() {
+		String code = "valc-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		var location = inventory.createLocation(store, dev.shopwright.inventory.LocationDraft.named("Valued " + code, code));
+		String sku = newSku();
+		inventory.receive(store, new StockReceipt(sku, location.id(), null, 8, dev.shopwright.shared.Money.of("10.00", "EUR"),
+				false, dev.shopwright.inventory.MovementReason.RECEIVED, null, null, null));
+
+		String page = owner.open("/admin/inventory/valuation?locationId=" + location.id()).body();
+		assertThat(page).contains("Stock valuation").contains("Valued " + code).contains("80.00 EUR").contains(sku);
+		assertThat(owner.open("/admin/inventory").body()).contains("href=\"/admin/inventory/valuation\"");
+
+		var api = dev.shopwright.testing.ApiClient.at(port).loggedIn(ShopwrightTest.OWNER_EMAIL, ShopwrightTest.OWNER_PASSWORD);
+		var json = api.get("/api/admin/v1/inventory/valuation?locationId=" + location.id()).json();
+		assertThat(json.get("totals").get(0).get("amount").asString()).isEqualTo("80.00");
+		assertThat(json.get("skus").get(0).get("sku").asString()).isEqualTo(sku);
+		assertThat(api.get("/api/admin/v1/inventory/valuation?locationId=" + java.util.UUID.randomUUID()).status())
+			.isEqualTo(422);
+	}
+
+	@Test
 	void theSkuPageAdjustsStockAndRefusesABadFigureWithAFormError() {
 		String sku = newSku();
 		inventory.receive(store, StockReceipt.of(sku, 3, null));

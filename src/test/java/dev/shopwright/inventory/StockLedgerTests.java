@@ -115,6 +115,37 @@ class StockLedgerTests {
 	}
 
 	@Test
+	void stockIsValuedAtWeightedAverageCostPerLocationAndUncostedUnitsAreCountedApart() {
+		StoreId store = demoStore();
+		String code = "val-" + UUID.randomUUID().toString().substring(0, 8);
+		LocationId location = inventory.createLocation(store, LocationDraft.named("Valuation " + code, code)).id();
+		String jacket = newSku();
+		String socks = newSku();
+		String samples = newSku();
+		inventory.receive(store, new StockReceipt(jacket, location, null, 10, Money.of("4.00", "EUR"), false,
+				MovementReason.RECEIVED, null, null, null));
+		inventory.receive(store, new StockReceipt(jacket, location, null, 30, Money.of("6.00", "EUR"), false,
+				MovementReason.RECEIVED, null, null, null));
+		inventory.receive(store, new StockReceipt(socks, location, null, 5, Money.of("2.50", "EUR"), false,
+				MovementReason.RECEIVED, null, null, null));
+		inventory.receive(store, new StockReceipt(samples, location, null, 3, null, false, MovementReason.RECEIVED, null,
+				null, null));
+
+		StockValuation valuation = inventory.valuation(store, location, 10);
+
+		assertThat(valuation.locations()).singleElement().satisfies(l -> {
+			assertThat(l.units()).isEqualTo(45);
+			assertThat(l.value()).isEqualTo(Money.of("232.50", "EUR"));
+		});
+		assertThat(valuation.totals()).containsExactly(Money.of("232.50", "EUR"));
+		assertThat(valuation.skus()).extracting(StockValuation.SkuValue::sku).containsExactly(jacket, socks);
+		assertThat(valuation.skus().getFirst().averageCost()).isEqualTo(Money.of("5.50", "EUR"));
+		assertThat(valuation.uncostedUnits()).isEqualTo(3);
+		assertThat(inventory.valuation(store, null, 5).totals().getFirst().amount())
+			.as("the whole store is worth more than this one location").isGreaterThan(new java.math.BigDecimal("232.50"));
+	}
+
+	@Test
 	void theDemoStoreStartsWithStockInTwoLocationsAndASoundLedger() {
 		StoreId store = demoStore();
 		assertThat(inventory.locations(store)).extracting(Location::code).contains("main", "berlin-shop");

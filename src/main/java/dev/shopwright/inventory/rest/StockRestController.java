@@ -27,6 +27,7 @@ import dev.shopwright.inventory.StockAdjustment;
 import dev.shopwright.inventory.StockLevel;
 import dev.shopwright.inventory.StockMovement;
 import dev.shopwright.inventory.StockSummary;
+import dev.shopwright.inventory.StockValuation;
 import dev.shopwright.platform.CurrentStore;
 import dev.shopwright.shared.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -86,6 +87,14 @@ class StockRestController {
 			.filter(b -> !b.bins().isEmpty())
 			.toList();
 		return new Levels(stock, bins);
+	}
+
+	@GetMapping("/api/admin/v1/inventory/valuation")
+	@PreAuthorize("hasAuthority('INVENTORY_READ')")
+	@Operation(summary = "Stock on hand at weighted average cost: per location and cost currency, in total, and the SKUs worth the most")
+	StockValuation valuation(@RequestParam(required = false) @Nullable UUID locationId,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int top) {
+		return inventory.valuation(currentStore.id(), locationId == null ? null : new LocationId(locationId), top);
 	}
 
 	@GetMapping("/api/admin/v1/inventory/stock")

@@ -71,6 +71,16 @@ class StockAdminController {
 		return "inventory/stock";
 	}
 
+	@GetMapping("/admin/inventory/valuation")
+	@PreAuthorize("hasAuthority('INVENTORY_READ')")
+	String valuation(@RequestParam(defaultValue = "") String locationId, Model model) {
+		LocationId location = locationId.isBlank() ? null : parseLocation(locationId);
+		model.addAttribute("valuation", inventory.valuation(currentStore.id(), location, 100));
+		model.addAttribute("locations", inventory.locations(currentStore.id()));
+		model.addAttribute("locationId", locationId);
+		return "inventory/valuation";
+	}
+
 	@GetMapping("/admin/inventory/sku")
 	@PreAuthorize("hasAuthority('INVENTORY_READ')")
 	String sku(@RequestParam String sku, Model model) {
