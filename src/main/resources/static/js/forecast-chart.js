@@ -1,7 +1,11 @@
-// Draws a SKU's sales history and forecast (with its 80% band) from the data the page carries on the canvas.
-document.addEventListener('DOMContentLoaded', function () {
-  var canvas = document.getElementById('forecast-chart');
-  if (!canvas || typeof Chart === 'undefined') {
+// Draws a SKU's sales history and forecast (with its 80% band) from the data the page carries on the canvas:
+// on the forecast page when it loads, and on the SKU's stock page when htmx brings the chart in.
+function drawForecastCharts() {
+  document.querySelectorAll('canvas.forecast-chart').forEach(drawForecastChart);
+}
+
+function drawForecastChart(canvas) {
+  if (canvas.dataset.rendered === 'true' || typeof Chart === 'undefined') {
     return;
   }
   var data = JSON.parse(canvas.dataset.chart);
@@ -27,4 +31,7 @@ document.addEventListener('DOMContentLoaded', function () {
     }
   });
   canvas.dataset.rendered = 'true';
-});
+}
+
+document.addEventListener('DOMContentLoaded', drawForecastCharts);
+document.addEventListener('htmx:afterSettle', drawForecastCharts);

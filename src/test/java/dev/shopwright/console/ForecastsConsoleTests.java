@@ -135,6 +135,12 @@ class ForecastsConsoleTests {
 			assertThat(painted.intValue()).as("the canvas has a chart drawn on it").isGreaterThan(5_000);
 			browser.screenshot("forecast-chart.png");
 			assertThat(browser.problems()).isEmpty();
+
+			// the SKU's stock page brings the same chart in with htmx
+			driver.get(url("/admin/inventory/sku?sku=" + sku));
+			new WebDriverWait(driver, Duration.ofSeconds(15))
+				.until(ExpectedConditions.attributeToBe(By.cssSelector("#sku-forecast canvas.forecast-chart"), "data-rendered", "true"));
+			assertThat(browser.problems()).isEmpty();
 		}
 	}
 

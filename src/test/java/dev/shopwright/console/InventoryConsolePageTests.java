@@ -87,6 +87,19 @@ class InventoryConsolePageTests {
 	}
 
 	@Test
+	void theSkuPageLoadsTheDemandForecastChartOfItsSku() {
+		String sku = stores.findByReference("demo").map(s -> inventory.overview(store, null,
+				dev.shopwright.inventory.StockSummary.Filter.ALL, null, null, 1).items().getFirst().sku()).orElseThrow();
+		String page = owner.open("/admin/inventory/sku?sku=" + sku).body();
+		assertThat(page).contains("hx-get=\"/admin/inventory/forecasts/chart?sku=" + sku + "\"")
+			.contains("/js/forecast-chart.js");
+		String chart = owner.getHtmx("/admin/inventory/forecasts/chart?sku=" + sku).body();
+		assertThat(chart).doesNotContain("<html").contains("class=\"forecast-chart\"").contains("data-chart=\"{&quot;labels&quot;");
+		assertThat(owner.getHtmx("/admin/inventory/forecasts/chart?sku=NO-SUCH-SKU").body()).contains("role=\"alert\"")
+			.doesNotContain("<canvas");
+	}
+
+	@Test
 	void theSkuPageAdjustsStockAndRefusesABadFigureWithAFormError() {
 		String sku = newSku();
 		inventory.receive(store, StockReceipt.of(sku, 3, null));

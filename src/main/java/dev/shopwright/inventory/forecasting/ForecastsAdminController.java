@@ -138,6 +138,21 @@ class ForecastsAdminController {
 		}
 	}
 
+	/** The chart alone, for the SKU's stock page (loaded there by htmx). */
+	@GetMapping("/admin/inventory/forecasts/chart")
+	@PreAuthorize("hasAuthority('INVENTORY_READ')")
+	String chart(@RequestParam String sku, Model model) {
+		try {
+			SkuForecast forecast = forecasting.forecast(currentStore.id(), sku.strip());
+			model.addAttribute("forecast", forecast);
+			model.addAttribute("chart", JSON.writeValueAsString(chartData(forecast)));
+		}
+		catch (BusinessRuleViolation ex) {
+			model.addAttribute("error", ex.getMessage());
+		}
+		return "inventory/forecasting/sku :: chart";
+	}
+
 	/** What the chart script draws: one label per day, history then forecast, and the reorder point line. */
 	static Map<String, Object> chartData(SkuForecast forecast) {
 		List<SkuForecast.DailyUnits> history = forecast.history().recent();
