@@ -140,6 +140,8 @@ class ForecastsConsoleTests {
 			driver.get(url("/admin/inventory/sku?sku=" + sku));
 			new WebDriverWait(driver, Duration.ofSeconds(15))
 				.until(ExpectedConditions.attributeToBe(By.cssSelector("#sku-forecast canvas.forecast-chart"), "data-rendered", "true"));
+			assertThat(driver.findElement(By.cssSelector("#sku-forecast canvas")).getSize().getHeight())
+				.as("the chart keeps its height instead of covering the forms below it").isLessThanOrEqualTo(400);
 			assertThat(browser.problems()).isEmpty();
 		}
 	}
