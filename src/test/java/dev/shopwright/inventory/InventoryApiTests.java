@@ -212,6 +212,11 @@ class InventoryApiTests {
 		assertThat(availability.get("availableOnline").asInt()).isEqualTo(4);
 		assertThat(availability.get("purchasable").asBoolean()).isTrue();
 		assertThat(shopper.get("/api/admin/v1/inventory/levels?sku=" + sku).status()).isEqualTo(401);
+
+		ApiClient.Response blank = shopper.get("/api/store/v1/availability?sku=");
+		assertThat(blank.status()).as("a blank SKU is bad input, never a 5xx").isEqualTo(400);
+		assertThat(blank.json().get("code").asString()).isEqualTo("VALIDATION_FAILED");
+		assertThat(blank.json().get("errors").get(0).get("field").asString()).isEqualTo("sku");
 	}
 
 	@Test

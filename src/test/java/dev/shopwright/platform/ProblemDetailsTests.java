@@ -98,6 +98,18 @@ class ProblemDetailsTests {
 		assertProblem(ApiClient.at(port).bearer("swt_not-a-real-token").get("/api/admin/v1/stores"), 401, "INVALID_TOKEN");
 	}
 
+	@Test
+	void queryParametersOutsideTheirConstraintsAreA400NamingTheParameter() {
+		for (String path : java.util.List.of("/api/admin/v1/inventory/stock?limit=0", "/api/admin/v1/inventory/valuation?top=9999",
+				"/api/admin/v1/inventory/movements?sku=&limit=10", "/api/admin/v1/payments?limit=0")) {
+			ApiClient.Response response = owner.get(path);
+			assertProblem(response, 400, response.json().get("code").asString().equals("VALIDATION_FAILED") ? "VALIDATION_FAILED"
+					: "INVALID_PARAMETER");
+			assertThat(response.json().get("errors")).as(path).isNotEmpty();
+		}
+		assertProblem(ApiClient.at(port).store("demo").get("/api/store/v1/availability?sku="), 400, "VALIDATION_FAILED");
+	}
+
 	private static void assertProblem(ApiClient.Response response, int status, String code) {
 		assertThat(response.status()).as(response.body()).isEqualTo(status);
 		assertThat(response.contentType()).startsWith("application/problem+json");

@@ -62,6 +62,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				List.of(new Problems.FieldError("", ex.getName(), detail))));
 	}
 
+	/** Constraints checked by a {@code @Validated} bean's method (its parameters), rather than by MVC itself. */
+	@ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+	ResponseEntity<Object> constraintViolation(jakarta.validation.ConstraintViolationException ex) {
+		Map<String, String> errors = new java.util.TreeMap<>();
+		ex.getConstraintViolations().forEach(violation -> {
+			String field = "";
+			for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+				field = node.getName() == null ? field : node.getName(); // the last node: the parameter or property
+			}
+			errors.putIfAbsent(field, violation.getMessage());
+		});
+		return problemResponse(Problems.withFieldErrors(
+				Problems.of(400, "VALIDATION_FAILED", "Validation failed", "Some values are not valid."),
+				Problems.fieldErrors(errors)));
+	}
+
 	@ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<Object> illegalArgument(IllegalArgumentException ex) {
 		return problemResponse(Problems.of(400, "INVALID_REQUEST", "Invalid request", ex.getMessage()));
