@@ -32,7 +32,7 @@ class PasswordResetMailer {
 	private final String from;
 
 	PasswordResetMailer(CustomerManagement customers, StoreManagement stores, ObjectProvider<JavaMailSender> mail,
-			@Value("${shopwright.mail.from:shop@shopwright.local}") String from) {
+			@Value("${shopwright.mail.from:shopwright@localhost}") String from) {
 		this.customers = customers;
 		this.stores = stores;
 		this.mail = mail;
