@@ -3,7 +3,6 @@ package dev.shopwright.catalog.imports;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -23,13 +22,13 @@ import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.shopwright.platform.AuditLog;
+import dev.shopwright.platform.BackgroundJobWorker;
 import dev.shopwright.shared.StoreId;
 import dev.shopwright.stores.StoreManagement;
 
@@ -42,7 +41,7 @@ import dev.shopwright.stores.StoreManagement;
  * the line where it stopped, so that a product that crashes the process cannot loop forever.
  */
 @Component
-class ImportWorker implements SmartLifecycle {
+class ImportWorker extends BackgroundJobWorker<ImportJobs.Claimed> {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
 
@@ -62,20 +61,7 @@ class ImportWorker implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
-	private final Duration pollInterval;
-
 	private final Duration staleAfter;
-
-	private final String node;
-
-	private final Object signal = new Object();
-
-	/** Set by {@link #wakeUp()}, so that a wake-up between a look for work and the wait is not lost. */
-	private boolean woken;
-
-	private volatile boolean running;
-
-	private Thread thread;
 
 	private ScheduledExecutorService heartbeats;
 
@@ -83,6 +69,7 @@ class ImportWorker implements SmartLifecycle {
 			CatalogLookups lookups, AuditLog auditLog, TransactionTemplate transactions,
 			@Value("${shopwright.imports.poll-interval:2s}") Duration pollInterval,
 			@Value("${shopwright.imports.stale-after:60s}") Duration staleAfter) {
+		super("import-worker", pollInterval);
 		this.jobs = jobs;
 		this.writer = writer;
 		this.formats = formats.stream().collect(Collectors.toMap(ProductCsvFormat::format, Function.identity()));
@@ -90,83 +77,29 @@ class ImportWorker implements SmartLifecycle {
 		this.lookups = lookups;
 		this.auditLog = auditLog;
 		this.transactions = transactions;
-		this.pollInterval = pollInterval;
 		this.staleAfter = staleAfter;
-		this.node = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	/** Looks for work now instead of at the next poll (a job was just queued). */
-	void wakeUp() {
-		synchronized (signal) {
-			woken = true;
-			signal.notifyAll();
-		}
 	}
 
 	@Override
 	public void start() {
-		running = true;
 		heartbeats = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("import-heartbeat").daemon()
 			.factory());
-		thread = Thread.ofPlatform().name("import-worker").daemon().start(this::loop);
+		super.start();
 	}
 
 	@Override
 	public void stop() {
-		running = false;
-		wakeUp();
-		try {
-			thread.join(Duration.ofSeconds(15)); // a product takes milliseconds; then the job is handed back
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		super.stop();
 		heartbeats.shutdownNow();
 	}
 
 	@Override
-	public boolean isRunning() {
-		return running;
+	protected Optional<ImportJobs.Claimed> claim() {
+		return Optional.ofNullable(transactions.execute(status -> jobs.claim(node, staleAfter))).flatMap(c -> c);
 	}
 
 	@Override
-	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 1000; // stops before the web server and the data source
-	}
-
-	private void loop() {
-		while (running) {
-			synchronized (signal) {
-				woken = false;
-			}
-			boolean worked = false;
-			try {
-				Optional<ImportJobs.Claimed> claimed = transactions.execute(status -> jobs.claim(node, staleAfter));
-				if (claimed != null && claimed.isPresent()) {
-					worked = true;
-					run(claimed.get());
-				}
-			}
-			catch (RuntimeException ex) {
-				log.warn("Import worker: {}", ex.toString());
-			}
-			if (!worked && running) {
-				synchronized (signal) {
-					try {
-						if (!woken) {
-							signal.wait(pollInterval.toMillis());
-						}
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-						return;
-					}
-				}
-			}
-		}
-	}
-
-	void run(ImportJobs.Claimed job) {
+	protected void run(ImportJobs.Claimed job) {
 		StoreId store = job.store();
 		if (job.attempts() > MAX_ATTEMPTS) {
 			jobs.fail(store, job.id(), "The import was interrupted " + (job.attempts() - 1) + " times and was given up after "
@@ -235,7 +168,7 @@ class ImportWorker implements SmartLifecycle {
 				if (index++ < job.productsDone()) {
 					continue;
 				}
-				if (!running) {
+				if (!isRunning()) {
 					return false;
 				}
 				writer.write(run, parsed);
@@ -255,7 +188,7 @@ class ImportWorker implements SmartLifecycle {
 			ReadContext context = new ReadContext(stores.get(job.store()).defaultCurrency(), java.util.Set.of());
 			Iterator<ProductCsvFormat.RowGroup> groups = format.groups(columns, records);
 			while (groups.hasNext()) {
-				if (!running) {
+				if (!isRunning()) {
 					return false;
 				}
 				ParsedProduct parsed = format.read(columns, groups.next(), context);
@@ -278,15 +211,6 @@ class ImportWorker implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			log.debug("Heartbeat of import {} failed: {}", job.id(), ex.toString());
-		}
-	}
-
-	private static String hostName() {
-		try {
-			return InetAddress.getLocalHost().getHostName();
-		}
-		catch (IOException ex) {
-			return "node";
 		}
 	}
 }

@@ -1,21 +1,18 @@
 package dev.shopwright.inventory.forecasting;
 
-import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.shopwright.platform.AuditLog;
+import dev.shopwright.platform.BackgroundJobWorker;
 import dev.shopwright.shared.StoreId;
 
 /**
@@ -25,7 +22,7 @@ import dev.shopwright.shared.StoreId;
  * node to look and continues after the last committed SKU. A graceful shutdown hands the job back at once.
  */
 @Component
-class ForecastWorker implements SmartLifecycle {
+class ForecastWorker extends BackgroundJobWorker<ForecastRuns.Claimed> {
 
 	private static final Logger log = LoggerFactory.getLogger(ForecastWorker.class);
 
@@ -51,106 +48,28 @@ class ForecastWorker implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
-	private final Duration pollInterval;
-
 	private final Duration staleAfter;
-
-	private final String node;
-
-	private final Object signal = new Object();
-
-	private boolean woken;
-
-	private volatile boolean running;
-
-	private @Nullable Thread thread;
 
 	ForecastWorker(ForecastRuns runs, Forecasts forecasts, ForecastComputation computation, AuditLog auditLog,
 			TransactionTemplate transactions,
 			@Value("${shopwright.forecasts.poll-interval:5s}") Duration pollInterval,
 			@Value("${shopwright.forecasts.stale-after:60s}") Duration staleAfter) {
+		super("forecast-worker", pollInterval);
 		this.runs = runs;
 		this.forecasts = forecasts;
 		this.computation = computation;
 		this.auditLog = auditLog;
 		this.transactions = transactions;
-		this.pollInterval = pollInterval;
 		this.staleAfter = staleAfter;
-		this.node = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	/** Looks for work now instead of at the next poll (a job was just queued). */
-	void wakeUp() {
-		synchronized (signal) {
-			woken = true;
-			signal.notifyAll();
-		}
 	}
 
 	@Override
-	public void start() {
-		running = true;
-		thread = Thread.ofPlatform().name("forecast-worker").daemon().start(this::loop);
+	protected Optional<ForecastRuns.Claimed> claim() {
+		return Optional.ofNullable(transactions.execute(status -> runs.claim(node, staleAfter))).flatMap(c -> c);
 	}
 
 	@Override
-	public void stop() {
-		running = false;
-		wakeUp();
-		Thread worker = thread;
-		if (worker != null) {
-			try {
-				worker.join(Duration.ofSeconds(15)); // a batch takes well under a second; then the job is handed back
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	@Override
-	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 1000; // stops before the web server and the data source
-	}
-
-	private void loop() {
-		while (running) {
-			synchronized (signal) {
-				woken = false;
-			}
-			boolean worked = false;
-			try {
-				Optional<ForecastRuns.Claimed> claimed = transactions.execute(status -> runs.claim(node, staleAfter));
-				if (claimed != null && claimed.isPresent()) {
-					worked = true;
-					run(claimed.get());
-				}
-			}
-			catch (RuntimeException ex) {
-				log.warn("Forecast worker: {}", ex.toString());
-			}
-			if (!worked && running) {
-				synchronized (signal) {
-					try {
-						if (!woken) {
-							signal.wait(pollInterval.toMillis());
-						}
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-						return;
-					}
-				}
-			}
-		}
-	}
-
-	void run(ForecastRuns.Claimed job) {
+	protected void run(ForecastRuns.Claimed job) {
 		StoreId store = job.store();
 		if (job.attempts() > MAX_ATTEMPTS) {
 			runs.fail(store, job.id(), "The job was interrupted " + (job.attempts() - 1) + " times and was given up.");
@@ -160,7 +79,7 @@ class ForecastWorker implements SmartLifecycle {
 		try {
 			String after = job.lastSku();
 			while (true) {
-				if (!running) {
+				if (!isRunning()) {
 					transactions.executeWithoutResult(status -> runs.release(store, job.id(), node));
 					return;
 				}
@@ -199,15 +118,6 @@ class ForecastWorker implements SmartLifecycle {
 			String incident = UUID.randomUUID().toString();
 			log.error("Forecast job {} failed, incident {}", job.id(), incident, ex);
 			runs.fail(store, job.id(), "The job stopped on an unexpected error (incident " + incident + ").");
-		}
-	}
-
-	private static String hostName() {
-		try {
-			return InetAddress.getLocalHost().getHostName();
-		}
-		catch (IOException ex) {
-			return "node";
 		}
 	}
 }
