@@ -35,7 +35,9 @@ import dev.shopwright.stores.StoreManagement;
  * and tops the history up to yesterday on later starts; after writing, it queues a forecast job.
  */
 @Component
-@Order(30)
+// after the demo suppliers (30): the forecast job it queues reads their lead times, and while it writes reorder points
+// to every SKU it must not race the suppliers' seeding, which writes lead times to the same rows in another order
+@Order(40)
 class DemoSalesHistory implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoSalesHistory.class);
