@@ -3,14 +3,7 @@ package dev.shopwright.checkout;
 import static dev.shopwright.checkout.CheckoutShop.card;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import dev.shopwright.ShopwrightApplication;
 import dev.shopwright.testing.ApiClient;
+import dev.shopwright.testing.ChildApplication;
 import dev.shopwright.testing.ShopwrightTest;
 import dev.shopwright.testing.TestDatabase;
 
@@ -33,15 +26,12 @@ import dev.shopwright.testing.TestDatabase;
 @ShopwrightTest // shares the run's embedded PostgreSQL (and keeps it up) with the other tests
 class CheckoutCrashRecoveryTests {
 
-	private static final Path ARTIFACTS = Path.of(System.getProperty("shopwright.test.artifacts", "target/test-artifacts"));
-
 	@Test
 	void aCheckoutKilledAfterTheChargeEndsInOnePaidOrderAfterRestart() throws Exception {
 		String database = "checkout_crash_" + Long.toHexString(System.nanoTime());
 		String url = TestDatabase.createDatabase(database);
-		Files.createDirectories(ARTIFACTS);
 
-		int port = freePort();
+		int port = ChildApplication.freePort();
 		Process first = start(url, port, true, "checkout-crash-first.log");
 		String cartId;
 		String token;
@@ -76,7 +66,7 @@ class CheckoutCrashRecoveryTests {
 			.containsExactly("SUCCEEDED");
 		assertThat(query(url, "select count(*) from orders.customer_order where" + inStore)).containsExactly("0");
 
-		int secondPort = freePort();
+		int secondPort = ChildApplication.freePort();
 		Process second = start(url, secondPort, false, "checkout-crash-second.log");
 		try {
 			awaitHealthy(second, secondPort);
@@ -116,55 +106,22 @@ class CheckoutCrashRecoveryTests {
 	}
 
 	private static Process start(String url, int port, boolean crash, String log) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-cp", System.getProperty("java.class.path"), ShopwrightApplication.class.getName(),
-				"--server.port=" + port, "--shopwright.database.url=" + url, "--shopwright.database.username=postgres",
-				"--shopwright.admin.email=" + ShopwrightTest.OWNER_EMAIL,
-				"--shopwright.admin.password=" + ShopwrightTest.OWNER_PASSWORD,
-				"--shopwright.media.directory=" + ARTIFACTS.resolve("checkout-crash-media").toAbsolutePath(),
-				"--shopwright.forecasts.recompute-demo-on-start=false",
+		List<String> arguments = new ArrayList<>(List.of("--shopwright.forecasts.recompute-demo-on-start=false",
 				"--shopwright.payments.reconciler.pending-age=PT1S", "--shopwright.payments.reconciler.interval=PT1S",
 				"--shopwright.payments.reconciler.initial-delay=PT1S",
 				"--shopwright.checkout.reconciler.stale-after=PT2S", "--shopwright.checkout.reconciler.interval=PT1S",
 				"--shopwright.checkout.reconciler.initial-delay=PT1S"));
 		if (crash) {
-			command.add("--shopwright.payments.simulate-crash-at=after-gateway-call");
+			arguments.add("--shopwright.payments.simulate-crash-at=after-gateway-call");
 		}
-		File output = ARTIFACTS.resolve(log).toFile();
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
+		return ChildApplication.start(url, port, log, arguments);
 	}
 
 	private static void awaitHealthy(Process process, int port) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
-		while (Instant.now().isBefore(deadline)) {
-			assertThat(process.isAlive()).as("the child application is running (see its log in the test artifacts)").isTrue();
-			try {
-				if (ApiClient.at(port).get("/actuator/health").status() == 200) {
-					return;
-				}
-			}
-			catch (IllegalStateException notYet) {
-				// not listening yet
-			}
-			Thread.sleep(500);
-		}
-		throw new AssertionError("the child application did not start within 6 minutes");
+		ChildApplication.awaitHealthy(process, port, Duration.ofMinutes(6));
 	}
 
 	private static List<String> query(String url, String sql) throws Exception {
-		List<String> rows = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-				ResultSet result = connection.createStatement().executeQuery(sql)) {
-			while (result.next()) {
-				rows.add(result.getString(1));
-			}
-		}
-		return rows;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		return ChildApplication.query(url, sql);
 	}
 }
