@@ -52,7 +52,7 @@ class FraudRestController {
 
 	record ReviewRequest(@NotNull ReviewDecision decision,
 			@Schema(description = "With FRAUDULENT: also block the assessment's email, IP and card fingerprint")
-			boolean blockSignals, @Size(max = 1000) @Nullable String note) {
+			@Nullable Boolean blockSignals, @Size(max = 1000) @Nullable String note) {
 	}
 
 	private final FraudManagement fraud;
@@ -152,7 +152,7 @@ class FraudRestController {
 	@ApiResponse(responseCode = "422", description = "blockSignals without FRAUDULENT (BLOCK_REQUIRES_FRAUDULENT)",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
 	RiskAssessment review(@PathVariable UUID id, @Valid @RequestBody ReviewRequest request) {
-		return fraud.review(currentStore.id(), new RiskAssessmentId(id), request.decision(), request.blockSignals(),
-				request.note());
+		return fraud.review(currentStore.id(), new RiskAssessmentId(id), request.decision(),
+				Boolean.TRUE.equals(request.blockSignals()), request.note());
 	}
 }
