@@ -161,14 +161,8 @@ public class Assessments {
 		}
 		sql.append(" order by level_rank desc, assessed_at desc, id desc limit :limit");
 		params.put("limit", limit + 1);
-		List<RiskAssessment> rows = jdbc.sql(sql.toString()).params(params).query(Assessments::map).list();
-		if (rows.size() <= limit) {
-			return new Page<>(rows, null);
-		}
-		List<RiskAssessment> page = rows.subList(0, limit);
-		RiskAssessment last = page.get(limit - 1);
-		return new Page<>(page, Cursor.of(String.valueOf(last.level().rank()), last.assessedAt().toString(),
-				last.id().toString()).encode());
+		return KeysetPages.of(jdbc.sql(sql.toString()).params(params).query(Assessments::map).list(), limit,
+				last -> Cursor.of(String.valueOf(last.level().rank()), last.assessedAt().toString(), last.id().toString()));
 	}
 
 	/** Records the review unless one exists already (one conditional UPDATE: of two racing reviews, one wins). */

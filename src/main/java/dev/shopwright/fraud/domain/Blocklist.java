@@ -140,13 +140,8 @@ public class Blocklist {
 		}
 		sql.append(" order by created_at desc, id desc limit :limit");
 		params.put("limit", limit + 1);
-		List<BlockedValue> rows = jdbc.sql(sql.toString()).params(params).query(Blocklist::map).list();
-		if (rows.size() <= limit) {
-			return new Page<>(rows, null);
-		}
-		List<BlockedValue> page = rows.subList(0, limit);
-		BlockedValue last = page.get(limit - 1);
-		return new Page<>(page, Cursor.of(last.createdAt().toString(), last.id().toString()).encode());
+		return KeysetPages.of(jdbc.sql(sql.toString()).params(params).query(Blocklist::map).list(), limit,
+				last -> Cursor.of(last.createdAt().toString(), last.id().toString()));
 	}
 
 	/** The entries the check runs into, in one indexed query (domains match themselves and their subdomains). */

@@ -79,7 +79,6 @@ class BlocklistAdminController {
 		model.addAttribute("type", type);
 		model.addAttribute("types", BlockType.values());
 		model.addAttribute("form", form);
-		model.addAttribute("canWrite", authentication.getAuthorities().stream()
-			.anyMatch(authority -> "ORDERS_WRITE".equals(authority.getAuthority())));
+		model.addAttribute("canWrite", StaffPermissions.holds(authentication, "ORDERS_WRITE"));
 	}
 }

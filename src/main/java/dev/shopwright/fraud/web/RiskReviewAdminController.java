@@ -63,8 +63,7 @@ class RiskReviewAdminController {
 	@PreAuthorize("hasAuthority('ORDERS_READ')")
 	String assessment(@PathVariable UUID id, Authentication authentication, Model model) {
 		model.addAttribute("assessment", fraud.assessment(currentStore.id(), new RiskAssessmentId(id)));
-		model.addAttribute("canWrite", authentication.getAuthorities().stream()
-			.anyMatch(authority -> "ORDERS_WRITE".equals(authority.getAuthority())));
+		model.addAttribute("canWrite", StaffPermissions.holds(authentication, "ORDERS_WRITE"));
 		return "fraud/assessment";
 	}
 
