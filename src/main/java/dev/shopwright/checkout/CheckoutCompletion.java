@@ -242,7 +242,7 @@ class CheckoutCompletion {
 			PaymentIntent now = payments.refresh(store, waiting.id());
 			if (holdsMoney(now)) {
 				place(store, row.id(), row.attempt(), snapshot(row), now.id());
-				log.info("reconciler: placed order {} for cart {} after the shopper's 3-D Secure", orderId, row.id());
+				log.info("reconciler: placed order {} for cart {} once payments settled payment {}", orderId, row.id(), now.id());
 				return;
 			}
 			if (now.status() != PaymentStatus.FAILED) {
