@@ -62,8 +62,11 @@ class CheckoutCompletion {
 
 	private final CompletionAdmission admission;
 
+	private final RiskScreening screening;
+
 	CheckoutCompletion(Carts carts, CartPricing pricing, InventoryManagement inventory, PaymentManagement payments,
-			OrderManagement orders, JsonMapper json, CompletionAdmission admission) {
+			OrderManagement orders, JsonMapper json, CompletionAdmission admission, RiskScreening screening) {
+		this.screening = screening;
 		this.carts = carts;
 		this.pricing = pricing;
 		this.inventory = inventory;
@@ -140,7 +143,7 @@ class CheckoutCompletion {
 		PlaceOrder order;
 		try {
 			Carts.Row row = carts.find(store, id).orElseThrow();
-			order = orderFor(row, claim.orderId(), channel, clientAddress);
+			order = screening.screen(store, orderFor(row, claim.orderId(), channel, clientAddress), payment);
 			if (!carts.recordSnapshot(store, id, attempt, json.writeValueAsString(order))) {
 				throw CheckoutRefused.inProgress();
 			}
