@@ -7,6 +7,13 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -98,5 +105,52 @@ record OrderFixtures(StoreManagement stores, PaymentManagement payments) {
 	PaymentIntent payByCard(StoreId store, OrderId order, Money amount, String cardNumber) {
 		return payments.start(store, new StartPayment(order.toString(), amount, PaymentMethod.CARD,
 				new CardInput(cardNumber, 12, YearMonth.now().getYear() + 2, "123"), null, null, "checkout:" + order));
+	}
+
+	/** A new product with one variant of this SKU (inventory starts tracking it), in a EUR store. */
+	String newSku(dev.shopwright.catalog.CatalogManagement catalog, StoreId store) {
+		String sku = "ORD-" + UUID.randomUUID().toString().substring(0, 8);
+		catalog.create(store, dev.shopwright.catalog.ProductDraft.of("Order test " + sku,
+				new dev.shopwright.catalog.ProductDraft.VariantDraft(null, sku, null, Money.of("9.00", "EUR"), null, null,
+						null, null, null, null, null, null, dev.shopwright.catalog.InventoryPolicy.DENY, null)));
+		return sku;
+	}
+
+	static <T> T await(Supplier<T> read, java.util.function.Predicate<T> done) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		T value = read.get();
+		while (!done.test(value)) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("still " + value + " after 15 s");
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+			value = read.get();
+		}
+		return value;
+	}
+
+	static <T> List<T> runAtOnce(List<Callable<T>> work) throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		try (ExecutorService pool = Executors.newFixedThreadPool(work.size())) {
+			List<Future<T>> futures = new ArrayList<>();
+			for (Callable<T> task : work) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					return task.call();
+				}));
+			}
+			start.countDown();
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
 	}
 }
