@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.shopwright.customers.CustomerId;
 import dev.shopwright.inventory.InventoryManagement;
 import dev.shopwright.inventory.Reservation;
 import dev.shopwright.orders.domain.Orders;
@@ -30,6 +31,7 @@ import dev.shopwright.pricing.PriceBreakdown;
 import dev.shopwright.shared.Money;
 import dev.shopwright.shared.Page;
 import dev.shopwright.shared.StoreId;
+import dev.shopwright.stores.StoreManagement;
 
 /**
  * The orders façade. Placing is one transaction and idempotent on the order id; the order's payment state is
@@ -50,8 +52,15 @@ public class OrderManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final StoreManagement stores;
+
+	private final InvoiceDocument invoices;
+
 	OrderManagement(Orders orders, PaymentManagement payments, InventoryManagement inventory,
-			TransactionTemplate transactions, ApplicationEventPublisher events) {
+			TransactionTemplate transactions, ApplicationEventPublisher events, StoreManagement stores,
+			InvoiceDocument invoices) {
+		this.stores = stores;
+		this.invoices = invoices;
 		this.orders = orders;
 		this.payments = payments;
 		this.inventory = inventory;
@@ -81,6 +90,25 @@ public class OrderManagement {
 	public List<TimelineEntry> timeline(StoreId store, OrderId id) {
 		get(store, id);
 		return orders.timeline(store, id);
+	}
+
+	/** The order's invoice as a PDF (see {@link InvoiceDocument}). */
+	public byte[] invoicePdf(StoreId store, OrderId id) {
+		return invoices.render(get(store, id), stores.get(store));
+	}
+
+	/**
+	 * Whether a shopper may see the order: the holder of the cart token whose hash it keeps, or the signed-in
+	 * customer it belongs to. Anything else is "no such order", so that guessing ids reveals nothing.
+	 */
+	public Optional<Order> findForShopper(StoreId store, OrderId id, @Nullable String cartToken,
+			@Nullable CustomerId customer) {
+		return orders.shopperAccess(store, id).filter(access -> {
+			boolean tokenMatches = cartToken != null && !cartToken.isBlank() && access.shopperTokenHash() != null
+					&& ShopperTokens.matches(cartToken, access.shopperTokenHash());
+			boolean owner = customer != null && customer.value().equals(access.customerId());
+			return tokenMatches || owner;
+		}).flatMap(access -> find(store, id));
 	}
 
 	// placing
