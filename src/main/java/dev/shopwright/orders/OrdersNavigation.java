@@ -10,6 +10,6 @@ class OrdersNavigation {
 
 	@Bean
 	NavigationItem ordersListNavigation() {
-		return new NavigationItem("nav.orders", "/admin/orders", "ORDERS_READ", 300);
+		return new NavigationItem("nav.orders", "/admin/orders", "ORDERS_READ", 305);
 	}
 }
