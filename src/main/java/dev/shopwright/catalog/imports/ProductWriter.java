@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.shopwright.catalog.CatalogManagement;
@@ -27,18 +28,15 @@ import dev.shopwright.platform.BusinessRuleViolation;
 import dev.shopwright.shared.StoreId;
 
 /**
- * Writes one parsed product in its own transaction, through {@link CatalogManagement} so that every catalog rule
- * applies, together with the job's progress: a product is imported whole or not at all, and the job's counters
- * always match what was committed. A refused product is recorded with each problem at its line and column.
+ * Writes parsed products in batches, one transaction per batch, through {@link CatalogManagement} so that every
+ * catalog rule applies, together with the job's progress: a product is imported whole or not at all (a savepoint
+ * each), and the job's counters always match what was committed. A refused product is recorded with each problem
+ * at its line and column.
  */
 @Component
 class ProductWriter {
 
 	private static final Logger log = LoggerFactory.getLogger(ProductWriter.class);
-
-	enum Outcome {
-		CREATED, UPDATED, FAILED
-	}
 
 	/** The job this node is running: where progress goes and who it is done for. */
 	record Run(StoreId store, UUID job, String node) {
@@ -70,6 +68,9 @@ class ProductWriter {
 
 	private final TransactionTemplate transactions;
 
+	/** One product of a batch: rolled back alone when it is refused. */
+	private final TransactionTemplate savepoint;
+
 	private final Validator validator;
 
 	ProductWriter(CatalogManagement catalog, ImportJobs jobs, CatalogLookups lookups, TransactionTemplate transactions,
@@ -78,45 +79,77 @@ class ProductWriter {
 		this.jobs = jobs;
 		this.lookups = lookups;
 		this.transactions = transactions;
+		this.savepoint = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.validator = validator;
 	}
 
-	Outcome write(Run run, ParsedProduct parsed) {
-		if (!parsed.errors.isEmpty() || parsed.draft == null) {
-			return failed(run, parsed, parsed.errors);
-		}
-		try {
-			return Objects.requireNonNull(transactions.execute(status -> {
-				jobs.commitWithoutWaitingForDisk();
-				Product existing = existing(run.store(), parsed);
-				ProductDraft draft = prepare(run.store(), parsed, existing);
-				Product saved = existing == null ? catalog.create(run.store(), draft)
-						: catalog.update(run.store(), existing.id(), draft);
-				attachImages(run.store(), saved, parsed.images);
-				jobs.addIssues(run.store(), run.job(), "WARNING", parsed.label, parsed.warnings);
-				if (!jobs.productDone(run.store(), run.job(), run.node(), parsed.rows, existing == null ? 1 : 0,
-						existing == null ? 0 : 1, 0, 0)) {
-					throw new LostClaim();
+	/**
+	 * Writes a batch of consecutive products of the file in one transaction, with the job's progress and one
+	 * {@link dev.shopwright.catalog.events.ProductsImported} for those created or changed. Each product is written
+	 * under its own savepoint: a refused product is rolled back whole and reported, the others stay.
+	 */
+	void write(Run run, List<ParsedProduct> batch) {
+		transactions.executeWithoutResult(status -> {
+			jobs.commitWithoutWaitingForDisk();
+			List<Product> announced = new ArrayList<>();
+			int rows = 0, created = 0, updated = 0, failed = 0, errors = 0;
+			for (ParsedProduct parsed : batch) {
+				rows += parsed.rows;
+				List<Issue> problems = parsed.errors;
+				if (problems.isEmpty() && parsed.draft != null) {
+					try {
+						Written written = Objects.requireNonNull(savepoint.execute(nested -> write(run, parsed)));
+						if (written.existing == null) {
+							created++;
+						}
+						else {
+							updated++;
+						}
+						if (written.saved != written.existing) {
+							announced.add(written.saved);
+						}
+						continue;
+					}
+					catch (Refused ex) {
+						problems = ex.issues;
+					}
+					catch (BusinessRuleViolation ex) {
+						problems = locate(ex, parsed);
+					}
+					catch (RuntimeException ex) {
+						String incident = UUID.randomUUID().toString();
+						log.error("Importing product '{}' (lines {}–{}) failed unexpectedly, incident {}", parsed.label,
+								parsed.firstLine, parsed.lastLine, incident, ex);
+						problems = List.of(new Issue(parsed.firstLine, "", "unexpected error; quote incident " + incident
+								+ " when reporting it"));
+					}
 				}
-				return existing == null ? Outcome.CREATED : Outcome.UPDATED;
-			}));
-		}
-		catch (Refused ex) {
-			return failed(run, parsed, ex.issues);
-		}
-		catch (BusinessRuleViolation ex) {
-			return failed(run, parsed, locate(ex, parsed));
-		}
-		catch (LostClaim ex) {
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			String incident = UUID.randomUUID().toString();
-			log.error("Importing product '{}' (lines {}–{}) failed unexpectedly, incident {}", parsed.label, parsed.firstLine,
-					parsed.lastLine, incident, ex);
-			return failed(run, parsed, List.of(new Issue(parsed.firstLine, "", "unexpected error; quote incident " + incident
-					+ " when reporting it")));
-		}
+				List<Issue> reported = problems.isEmpty()
+						? List.of(new Issue(parsed.firstLine, "", "the product was not imported")) : problems;
+				jobs.addIssues(run.store(), run.job(), "ERROR", parsed.label, reported);
+				failed++;
+				errors += reported.size();
+			}
+			catalog.announceImported(run.store(), announced);
+			if (!jobs.productsDone(run.store(), run.job(), run.node(), batch.size(), rows, created, updated, failed, errors)) {
+				throw new LostClaim();
+			}
+		});
+	}
+
+	/** A product written: {@code saved} is {@code existing} itself when the file changed nothing. */
+	private record Written(@Nullable Product existing, Product saved) {
+	}
+
+	private Written write(Run run, ParsedProduct parsed) {
+		Product existing = existing(run.store(), parsed);
+		ProductDraft draft = prepare(run.store(), parsed, existing);
+		Product saved = existing == null ? catalog.createInBatch(run.store(), draft)
+				: catalog.updateInBatch(run.store(), existing, draft);
+		attachImages(run.store(), saved, parsed.images);
+		jobs.addIssues(run.store(), run.job(), "WARNING", parsed.label, parsed.warnings);
+		return new Written(existing, saved);
 	}
 
 	/**
@@ -189,19 +222,6 @@ class ProductWriter {
 		catch (BusinessRuleViolation ex) {
 			return new Issue(source.line(), source.column(), ex.getMessage());
 		}
-	}
-
-	private Outcome failed(Run run, ParsedProduct parsed, List<Issue> issues) {
-		List<Issue> reported = issues.isEmpty() ? List.of(new Issue(parsed.firstLine, "", "the product was not imported"))
-				: issues;
-		transactions.executeWithoutResult(status -> {
-			jobs.commitWithoutWaitingForDisk();
-			jobs.addIssues(run.store(), run.job(), "ERROR", parsed.label, reported);
-			if (!jobs.productDone(run.store(), run.job(), run.node(), parsed.rows, 0, 0, 1, reported.size())) {
-				throw new LostClaim();
-			}
-		});
-		return Outcome.FAILED;
 	}
 
 	/** The product the rows describe: by handle, or by the SKUs of its variants (WooCommerce). */
