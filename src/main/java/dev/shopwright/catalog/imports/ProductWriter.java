@@ -2,6 +2,7 @@ package dev.shopwright.catalog.imports;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +93,7 @@ class ProductWriter {
 	void write(Run run, List<ParsedProduct> batch) {
 		transactions.executeWithoutResult(status -> {
 			jobs.commitWithoutWaitingForDisk();
+			Known known = known(run.store(), batch);
 			List<Product> announced = new ArrayList<>();
 			int rows = 0, created = 0, updated = 0, failed = 0, errors = 0;
 			for (ParsedProduct parsed : batch) {
@@ -99,7 +101,8 @@ class ProductWriter {
 				List<Issue> problems = parsed.errors;
 				if (problems.isEmpty() && parsed.draft != null) {
 					try {
-						Written written = Objects.requireNonNull(savepoint.execute(nested -> write(run, parsed)));
+						Written written = Objects.requireNonNull(savepoint.execute(nested -> write(run, parsed, known)));
+						known.written(parsed, written.saved);
 						if (written.existing == null) {
 							created++;
 						}
@@ -142,8 +145,8 @@ class ProductWriter {
 	private record Written(@Nullable Product existing, Product saved) {
 	}
 
-	private Written write(Run run, ParsedProduct parsed) {
-		Product existing = existing(run.store(), parsed);
+	private Written write(Run run, ParsedProduct parsed, Known known) {
+		Product existing = known.mayHaveChanged(parsed) ? existing(run.store(), parsed) : known.existing(parsed);
 		ProductDraft draft = prepare(run.store(), parsed, existing);
 		Product saved = existing == null ? catalog.createInBatch(run.store(), draft)
 				: catalog.updateInBatch(run.store(), existing, draft);
@@ -221,6 +224,80 @@ class ProductWriter {
 		}
 		catch (BusinessRuleViolation ex) {
 			return new Issue(source.line(), source.column(), ex.getMessage());
+		}
+	}
+
+	/**
+	 * The products a batch may update, looked up for the whole batch at once (three queries for the SKUs, the handles
+	 * and the products instead of a handful per product). Valid until the batch writes a product it names.
+	 */
+	private Known known(StoreId store, List<ParsedProduct> batch) {
+		Set<String> skus = new HashSet<>();
+		Set<String> handles = new HashSet<>();
+		for (ParsedProduct parsed : batch) {
+			skus.addAll(parsed.skus);
+			if (parsed.handle != null) {
+				handles.add(parsed.handle);
+			}
+		}
+		Map<String, UUID> bySku = lookups.productIdsBySku(store, skus);
+		Map<String, UUID> byHandle = lookups.productIds(store, handles);
+		Set<UUID> ids = new java.util.LinkedHashSet<>(bySku.values());
+		ids.addAll(byHandle.values());
+		Map<UUID, Product> products = new HashMap<>();
+		catalog.load(store, List.copyOf(ids)).forEach(p -> products.put(p.id().value(), p));
+		return new Known(bySku, byHandle, products);
+	}
+
+	private static final class Known {
+
+		private final Map<String, UUID> bySku;
+
+		private final Map<String, UUID> byHandle;
+
+		private final Map<UUID, Product> products;
+
+		/** What the batch has written so far: products, SKUs and handles the lookups above may no longer tell right. */
+		private final Set<Object> written = new HashSet<>();
+
+		Known(Map<String, UUID> bySku, Map<String, UUID> byHandle, Map<UUID, Product> products) {
+			this.bySku = bySku;
+			this.byHandle = byHandle;
+			this.products = products;
+		}
+
+		boolean mayHaveChanged(ParsedProduct parsed) {
+			return parsed.handle != null && written.contains("handle:" + parsed.handle)
+					|| parsed.skus.stream().anyMatch(sku -> written.contains("sku:" + sku))
+					|| ids(parsed).stream().anyMatch(written::contains);
+		}
+
+		void written(ParsedProduct parsed, Product saved) {
+			written.add(saved.id().value());
+			written.add("handle:" + saved.handle());
+			if (parsed.handle != null) {
+				written.add("handle:" + parsed.handle);
+			}
+			parsed.skus.forEach(sku -> written.add("sku:" + sku));
+			saved.variants().forEach(v -> written.add("sku:" + v.sku()));
+		}
+
+		/** As {@link ProductWriter#existing}, from the batch's lookups. */
+		@Nullable Product existing(ParsedProduct parsed) {
+			List<UUID> ids = ids(parsed);
+			if (ids.size() > 1) {
+				SourceMap.Source source = parsed.sources.locate("variants");
+				throw new Refused(List.of(new Issue(source.line(), source.column(), "the SKUs of this product belong to two "
+						+ "different products ('" + products.get(ids.get(0)).handle() + "' and '"
+						+ products.get(ids.get(1)).handle() + "'); fix the SKUs first")));
+			}
+			UUID id = !ids.isEmpty() ? ids.getFirst() : parsed.handle == null ? null : byHandle.get(parsed.handle);
+			return id == null ? null : products.get(id);
+		}
+
+		/** The distinct products the SKUs belong to, in the order of the SKUs. */
+		private List<UUID> ids(ParsedProduct parsed) {
+			return parsed.skus.stream().map(bySku::get).filter(Objects::nonNull).distinct().toList();
 		}
 	}
 
