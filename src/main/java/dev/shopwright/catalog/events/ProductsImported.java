@@ -13,7 +13,8 @@ import dev.shopwright.shared.StoreId;
  * A batch of products an import created or changed, committed together (ADR 0020). Imports announce this once per
  * batch instead of one {@link ProductChanged} per product, so that listeners work per batch. It carries what the
  * SKU mirrors need (variants with their SKUs and inventory policies) so that they need not read the products back;
- * anything else a listener reads from the catalog by {@link #productIds()}.
+ * anything else a listener reads from the catalog by {@link #productIds()}. A listener that follows product
+ * changes must listen to this event as well as {@link ProductChanged}, which every other path still publishes.
  */
 public record ProductsImported(StoreId storeId, List<ImportedProduct> products) {
 

@@ -3,7 +3,9 @@ package dev.shopwright.inventory.domain;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,8 +48,8 @@ public class Items {
 
 	/** Brings the mirror in line with a product as the catalog has it now; SKUs it no longer has are marked deleted. */
 	public void sync(StoreId store, Product product) {
-		mirror(store, List.of(product.id().value()), product.variants().stream()
-			.map(v -> new Mirrored(v.sku(), product.id().value(), v.id().value(),
+		mirror(store, Map.of(product.id().value(), product.version()), product.variants().stream()
+			.map(v -> new Mirrored(v.sku(), product.id().value(), product.version(), v.id().value(),
 					title(product.title(), product.variants().size(), v.title()), v.barcode(), v.inventoryPolicy(),
 					v.preorderLimit()))
 			.toList());
@@ -55,52 +57,63 @@ public class Items {
 
 	/** The same for a batch of imported products, from what the event carries, in two statements. */
 	public void sync(StoreId store, ProductsImported imported) {
+		Map<UUID, Integer> versions = new LinkedHashMap<>();
 		List<Mirrored> variants = new ArrayList<>();
 		for (ProductsImported.ImportedProduct product : imported.products()) {
+			versions.put(product.productId().value(), product.version());
 			for (ProductsImported.ImportedVariant v : product.variants()) {
-				variants.add(new Mirrored(v.sku(), product.productId().value(), v.variantId().value(),
+				variants.add(new Mirrored(v.sku(), product.productId().value(), product.version(), v.variantId().value(),
 						title(product.title(), product.variants().size(), v.title()), v.barcode(), v.inventoryPolicy(),
 						v.preorderLimit()));
 			}
 		}
-		mirror(store, imported.productIds(), variants);
+		mirror(store, versions, variants);
 	}
 
 	private static String title(String productTitle, int variantCount, String variantTitle) {
 		return variantCount == 1 ? productTitle : productTitle + " – " + variantTitle;
 	}
 
-	/** A catalog variant as the mirror keeps it. */
-	private record Mirrored(@Nullable String sku, UUID productId, UUID variantId, String title, @Nullable String barcode,
-			InventoryPolicy policy, @Nullable Integer preorderLimit) {
+	/** A catalog variant as the mirror keeps it, with the version of its product it comes from. */
+	private record Mirrored(@Nullable String sku, UUID productId, int version, UUID variantId, String title,
+			@Nullable String barcode, InventoryPolicy policy, @Nullable Integer preorderLimit) {
 	}
 
-	/** Upserts the variants with a SKU; SKUs of these products that are not among them are marked deleted. */
-	private void mirror(StoreId store, List<UUID> productIds, List<Mirrored> variants) {
+	/**
+	 * Upserts the variants with a SKU; SKUs of these products that are not among them are marked deleted. Rows
+	 * written from a later version of the same product are left alone: listeners may handle events out of order.
+	 */
+	private void mirror(StoreId store, Map<UUID, Integer> productVersions, List<Mirrored> variants) {
 		Timestamp now = Timestamp.from(Instant.now());
 		List<Mirrored> withSku = variants.stream().filter(v -> v.sku() != null && !v.sku().isBlank()).toList();
 		if (!withSku.isEmpty()) {
 			batch.batchUpdate("""
 					insert into inventory.item (store_id, sku, product_id, variant_id, title, barcode, policy, preorder_limit,
-					                            deleted, updated_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, false, ?)
+					                            deleted, updated_at, catalog_version)
+					values (?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?)
 					on conflict (store_id, sku) do update set product_id = excluded.product_id,
 					  variant_id = excluded.variant_id, title = excluded.title, barcode = excluded.barcode,
 					  policy = excluded.policy, preorder_limit = excluded.preorder_limit, deleted = false,
-					  updated_at = excluded.updated_at""",
+					  updated_at = excluded.updated_at, catalog_version = excluded.catalog_version
+					where inventory.item.product_id <> excluded.product_id or inventory.item.catalog_version is null
+					  or inventory.item.catalog_version <= excluded.catalog_version""",
 					withSku.stream().map(v -> new Object[] { store.value(), v.sku(), v.productId(), v.variantId(), v.title(),
-							v.barcode(), v.policy().name(), v.preorderLimit(), now }).toList());
+							v.barcode(), v.policy().name(), v.preorderLimit(), now, v.version() }).toList());
 		}
 		jdbc.sql("""
-				update inventory.item set deleted = true, updated_at = ?
-				where store_id = ? and product_id = any (?) and not deleted and not (sku = any (?))""")
-			.params(now, store.value(), productIds.toArray(UUID[]::new),
-					withSku.stream().map(Mirrored::sku).toArray(String[]::new))
+				update inventory.item i set deleted = true, updated_at = ?
+				from unnest(?::uuid[], ?::integer[]) as p(product_id, version)
+				where i.store_id = ? and i.product_id = p.product_id and not i.deleted and not (i.sku = any (?))
+				  and (i.catalog_version is null or i.catalog_version <= p.version)""")
+			.params(now, productVersions.keySet().toArray(UUID[]::new), productVersions.values().toArray(Integer[]::new),
+					store.value(), withSku.stream().map(Mirrored::sku).toArray(String[]::new))
 			.update();
 	}
 
 	public void markProductDeleted(StoreId store, UUID productId) {
-		jdbc.sql("update inventory.item set deleted = true, updated_at = ? where store_id = ? and product_id = ?")
+		// the highest version: no event about the product from before its deletion revives its SKUs
+		jdbc.sql("update inventory.item set deleted = true, updated_at = ?, catalog_version = 2147483647 "
+				+ "where store_id = ? and product_id = ?")
 			.params(Timestamp.from(Instant.now()), store.value(), productId)
 			.update();
 	}

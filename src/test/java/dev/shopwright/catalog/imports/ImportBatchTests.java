@@ -17,6 +17,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.shopwright.catalog.InventoryPolicy;
+import dev.shopwright.catalog.ProductId;
+import dev.shopwright.catalog.VariantId;
+import dev.shopwright.catalog.events.ProductsImported;
+import dev.shopwright.inventory.domain.Items;
 import dev.shopwright.shared.StoreId;
 import dev.shopwright.testing.ApiClient;
 import dev.shopwright.testing.ShopwrightTest;
@@ -34,6 +39,9 @@ class ImportBatchTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Items items;
 
 	ApiClient owner;
 
@@ -122,6 +130,33 @@ class ImportBatchTests {
 		})).containsOnlyKeys("BATCH-BEFORE", "BATCH-AFTER");
 		assertThat(eventually(() -> handlesFound(store, "after"))).containsExactly("after-it");
 		assertThat(handlesFound(store, "half")).isEmpty();
+	}
+
+	@Test
+	void aBatchEventHandledAfterALaterChangeOfItsProductDoesNotTurnTheMirrorBack() {
+		ApiClient store = freshStore(owner);
+		StoreId storeId = storeId(store);
+		String file = """
+				Handle,Title,Published,Status,Variant SKU,Variant Price,Variant Inventory Policy
+				late-lamp,Late Lamp,TRUE,active,LATE-LAMP,12.00,deny
+				""";
+		importAndWait(store, "late.csv", file.getBytes(StandardCharsets.UTF_8), "SHOPIFY");
+		JsonNode product = store.get("/api/admin/v1/products?q=late").json().get("items").get(0);
+		assertThat(eventually(() -> mirroredPolicies(storeId))).containsEntry("LATE-LAMP", "DENY");
+		JsonNode variant = product.get("variants").get(0);
+		ApiClient.Response changed = store.patch("/api/admin/v1/products/" + product.get("id").asString(),
+				Map.of("variants", List.of(Map.of("id", variant.get("id").asString(), "sku", "LATE-LAMP", "price",
+						Map.of("amount", "12.00", "currency", "EUR"), "inventoryPolicy", "CONTINUE"))));
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		assertThat(eventually(() -> "CONTINUE".equals(mirroredPolicies(storeId).get("LATE-LAMP")) ? "yes" : null))
+			.isEqualTo("yes");
+
+		// the import's event (version 0, DENY) arrives late, e.g. retried from the outbox after a restart
+		items.sync(storeId, new ProductsImported(storeId, List.of(new ProductsImported.ImportedProduct(
+				ProductId.of(product.get("id").asString()), "Late Lamp", 0, List.of(new ProductsImported.ImportedVariant(
+						VariantId.of(variant.get("id").asString()), "LATE-LAMP", "Default", null, InventoryPolicy.DENY,
+						null))))));
+		assertThat(mirroredPolicies(storeId)).containsEntry("LATE-LAMP", "CONTINUE");
 	}
 
 	private static StoreId storeId(ApiClient store) {
