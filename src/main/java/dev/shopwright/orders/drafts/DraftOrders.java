@@ -268,6 +268,22 @@ public class DraftOrders {
 		return afterPayment(store, id, row.attemptKey(), row.reservationRef(), latest);
 	}
 
+	/**
+	 * Converts a draft whose payment attempt has succeeded, if it is not converted yet (see
+	 * {@code DraftPaymentEvents}); does nothing for any other reference.
+	 */
+	void convertIfPaid(StoreId store, UUID id) {
+		Optional<DraftOrderRows.Row> row = rows.find(store, id);
+		if (row.isEmpty() || row.get().status() == DraftOrderStatus.COMPLETED || row.get().attemptKey() == null) {
+			return;
+		}
+		payments.forOrder(store, id.toString()).stream()
+			.filter(p -> p.status() == PaymentStatus.AUTHORIZED || p.status() == PaymentStatus.CAPTURED
+					|| p.status() == PaymentStatus.PARTIALLY_CAPTURED)
+			.findFirst()
+			.ifPresent(paid -> convert(store, id, paid, row.get().reservationRef()));
+	}
+
 	private PayResult afterPayment(StoreId store, UUID id, String attemptKey, @Nullable String reservation,
 			PaymentIntent intent) {
 		return switch (intent.status()) {

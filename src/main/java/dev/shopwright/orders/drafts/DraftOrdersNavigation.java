@@ -9,7 +9,7 @@ import dev.shopwright.platform.NavigationItem;
 class DraftOrdersNavigation {
 
 	@Bean
-	NavigationItem draftOrdersNavigation() {
+	NavigationItem draftOrdersMenuItem() {
 		return new NavigationItem("orders.drafts.nav", "/admin/draft-orders", "ORDERS_READ", 305);
 	}
 }

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,6 +13,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.shopwright.orders.ShopperTokens;
 import dev.shopwright.shared.StoreId;
@@ -57,12 +59,13 @@ public class PayLinks {
 	 * Where links in shopper emails point: the configured public URL, else the store's first domain, else the origin
 	 * of the staff request that sends it (a signed-in staff member, not an anonymous Host header).
 	 */
-	public String base(StoreId store, String staffRequestOrigin) {
+	public String base(StoreId store, HttpServletRequest staffRequest) {
 		if (!publicUrl.isBlank()) {
 			return publicUrl.replaceAll("/+$", "");
 		}
 		Store s = stores.get(store);
-		return s.domains().isEmpty() ? staffRequestOrigin.replaceAll("/+$", "") : "https://" + s.domains().getFirst();
+		return s.domains().isEmpty() ? ServletUriComponentsBuilder.fromContextPath(staffRequest).replacePath(null)
+			.replaceQuery(null).build().toUriString() : "https://" + s.domains().getFirst();
 	}
 
 	/** A new token for the draft's link (any earlier one stops working); returns the path with the token. */

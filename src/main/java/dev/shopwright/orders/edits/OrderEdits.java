@@ -149,7 +149,7 @@ public class OrderEdits {
 			orders.appendTimeline(store, id, "edited", "Order edited (edit " + number + "): " + String.join("; ",
 					p.changes()) + ". Total " + p.totalBefore() + " → " + p.totals().total()
 					+ (reason == null ? "" : ". Reason: " + reason), actor, data, "edit:" + number);
-			data.put("paymentState", orderManagement.recomputePaymentStateAfterEdit(store, id).name());
+			orderManagement.recomputePaymentStateAfterEdit(store, id);
 			events.publishEvent(new OrderEdited(store, id, order.number(), number, currentLines(store, id), p.changes(),
 					p.totalBefore(), p.totals().total()));
 			return new Done(c, number);

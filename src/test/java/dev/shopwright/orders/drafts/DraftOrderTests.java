@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +61,9 @@ class DraftOrderTests {
 
 	@Autowired
 	StoreManagement stores;
+
+	@Autowired
+	dev.shopwright.payments.sandbox.SandboxGateway sandbox;
 
 	DraftShop shop;
 
@@ -151,7 +151,7 @@ class DraftOrderTests {
 		for (int i = 0; i < 2; i++) {
 			submits.add(() -> drafts.payByCard(store, draft.id(), card(DraftShop.GOOD_CARD), attempt, "/pay/x/return"));
 		}
-		List<Object> results = runAtOnce(submits);
+		List<Object> results = DraftShop.runAtOnce(submits);
 
 		assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOfAny(DraftOrders.PayResult.class,
 				BusinessRuleViolation.class));
@@ -159,6 +159,11 @@ class DraftOrderTests {
 			.allSatisfy(r -> assertThat(((DraftOrders.PayResult) r).outcome()).isEqualTo(DraftOrders.PayResult.Outcome.PAID));
 		Order order = orders.get(store, new OrderId(draft.id()));
 		assertThat(order.channel()).isEqualTo(PlaceOrder.DRAFT);
+		java.time.Instant paidBy = java.time.Instant.now().plusSeconds(30);
+		while (order.paymentState() != PaymentState.PAID && java.time.Instant.now().isBefore(paidBy)) {
+			Thread.sleep(100);
+			order = orders.get(store, new OrderId(draft.id()));
+		}
 		assertThat(order.number()).isEqualTo("#1001");
 		assertThat(order.totals().total()).isEqualTo(Money.of("29.90", "EUR"));
 		assertThat(order.paymentState()).isEqualTo(PaymentState.PAID);
@@ -216,7 +221,7 @@ class DraftOrderTests {
 	}
 
 	@Test
-	void aThreeDSecureCardWaitsForTheChallengeThenConverts() {
+	void aThreeDSecureCardWaitsForTheChallengeThenConvertsEvenIfTheShopperNeverComesBack() throws Exception {
 		StoreId store = shop.newStore("EUR");
 		String mug = shop.product(store, "12.50", 5);
 		DraftOrder draft = drafts.create(store, details(DraftShop.email(), List.of(line(mug, 1)), null));
@@ -229,6 +234,19 @@ class DraftOrderTests {
 		assertThat(drafts.resume(store, draft.id()).outcome()).as("not passed yet")
 			.isEqualTo(DraftOrders.PayResult.Outcome.CHALLENGE);
 		assertThat(orders.find(store, new OrderId(draft.id()))).isEmpty();
+
+		// the shopper passes the challenge and closes the window: the payment event still makes the order
+		String url = challenge.redirectUrl();
+		sandbox.completeChallenge(UUID.fromString(url.substring(url.lastIndexOf('/') + 1)), true);
+		java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+		while (orders.find(store, new OrderId(draft.id())).isEmpty() && java.time.Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+		}
+		Order order = orders.get(store, new OrderId(draft.id()));
+		assertThat(order.paymentState()).isEqualTo(PaymentState.PAID);
+		assertThat(drafts.get(store, draft.id()).status()).isEqualTo(DraftOrderStatus.COMPLETED);
+		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(4);
+		assertThat(inventory.stock(store, mug).reserved()).isZero();
 	}
 
 	@Test
@@ -266,33 +284,5 @@ class DraftOrderTests {
 		assertThat(drafts.find(mine, draft.id())).isPresent();
 		drafts.delete(mine, draft.id());
 		assertThat(drafts.find(mine, draft.id())).isEmpty();
-	}
-
-	static List<Object> runAtOnce(List<? extends Callable<?>> tasks) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-		try {
-			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-			List<Future<Object>> futures = new ArrayList<>();
-			for (Callable<?> task : tasks) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					try {
-						return task.call();
-					}
-					catch (BusinessRuleViolation refused) {
-						return refused;
-					}
-				}));
-			}
-			start.countDown();
-			List<Object> results = new ArrayList<>();
-			for (Future<Object> f : futures) {
-				results.add(f.get());
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 }

@@ -2,12 +2,19 @@ package dev.shopwright.orders.drafts;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
+
+import dev.shopwright.platform.BusinessRuleViolation;
 
 import dev.shopwright.catalog.CatalogManagement;
 import dev.shopwright.catalog.InventoryPolicy;
@@ -89,5 +96,34 @@ public record DraftShop(StoreManagement stores, CatalogManagement catalog, Inven
 			throw new AssertionError("no pay link in: " + TestMail.body(message));
 		}
 		return new MailedLink(UUID.fromString(m.group(2)), m.group(3), m.group(0));
+	}
+
+	/** Runs the tasks at the same moment; a refused rule is returned as the result. */
+	public static List<Object> runAtOnce(List<? extends Callable<?>> tasks) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			List<Future<Object>> futures = new ArrayList<>();
+			for (Callable<?> task : tasks) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					try {
+						return task.call();
+					}
+					catch (BusinessRuleViolation refused) {
+						return refused;
+					}
+				}));
+			}
+			start.countDown();
+			List<Object> results = new ArrayList<>();
+			for (Future<Object> f : futures) {
+				results.add(f.get());
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 }

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.shopwright.orders.Order;
 import dev.shopwright.orders.PaymentState;
@@ -112,9 +111,7 @@ class DraftOrdersRestController {
 	@Operation(summary = "Email the shopper the invoice with a pay link /pay/{id}?token=… (a new token each time; "
 			+ "the earlier link stops working); 503 MAIL_NOT_SENT when the mail server refused it")
 	DraftOrder sendInvoice(@PathVariable UUID id, HttpServletRequest request) {
-		String origin = ServletUriComponentsBuilder.fromContextPath(request).replacePath(null).replaceQuery(null).build()
-			.toUriString();
-		return drafts.sendInvoice(currentStore.id(), id, links.base(currentStore.id(), origin));
+		return drafts.sendInvoice(currentStore.id(), id, links.base(currentStore.id(), request));
 	}
 
 	@PostMapping("/api/admin/v1/draft-orders/{id}/complete")

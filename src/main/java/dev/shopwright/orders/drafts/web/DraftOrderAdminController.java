@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.server.ResponseStatusException;
 
 import dev.shopwright.orders.drafts.DraftOrder;
 import dev.shopwright.orders.drafts.DraftOrderStatus;
@@ -90,7 +91,8 @@ class DraftOrderAdminController {
 	@GetMapping("/admin/draft-orders/{id}")
 	@PreAuthorize("hasAuthority('ORDERS_READ')")
 	String detail(@PathVariable UUID id, Authentication authentication, Model model) {
-		DraftOrder draft = drafts.get(currentStore.id(), id);
+		DraftOrder draft = drafts.find(currentStore.id(), id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("canWrite", authentication.getAuthorities().stream()
 			.anyMatch(a -> "ORDERS_WRITE".equals(a.getAuthority())));
 		return form(model, DraftForm.of(draft).withEmptyRows(), draft);
@@ -111,10 +113,8 @@ class DraftOrderAdminController {
 	@PostMapping("/admin/draft-orders/{id}/send-invoice")
 	@PreAuthorize("hasAuthority('ORDERS_WRITE')")
 	String sendInvoice(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes redirect) {
-		String origin = ServletUriComponentsBuilder.fromContextPath(request).replacePath(null).replaceQuery(null).build()
-			.toUriString();
 		forms.act(redirect, "Invoice sent.", () -> drafts.sendInvoice(currentStore.id(), id,
-				links.base(currentStore.id(), origin)));
+				links.base(currentStore.id(), request)));
 		return "redirect:/admin/draft-orders/" + id;
 	}
 

@@ -4,12 +4,14 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.shopwright.orders.Order;
@@ -23,7 +25,6 @@ import dev.shopwright.orders.drafts.PayLinks;
 import dev.shopwright.orders.edits.OrderEdits;
 import dev.shopwright.payments.CardInput;
 import dev.shopwright.platform.BusinessRuleViolation;
-import dev.shopwright.platform.ResourceNotFound;
 import dev.shopwright.shared.Money;
 
 /**
@@ -104,7 +105,7 @@ class PayLinkController {
 		PayLinks.Link link = open(id, token);
 		UUID orderId = link.draftId() != null ? link.draftId() : link.orderId();
 		Order order = orders.find(link.store(), new OrderId(orderId))
-			.orElseThrow(() -> new ResourceNotFound("Order", orderId.toString()));
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("order", order);
 		return "orders/drafts/paid";
 	}
@@ -137,7 +138,8 @@ class PayLinkController {
 	}
 
 	private PayLinks.Link open(UUID id, @Nullable String token) {
-		return links.open(id, token).orElseThrow(() -> new ResourceNotFound("Pay link", id.toString()));
+		// a plain 404 page: whether the id exists is not told to someone without its token
+		return links.open(id, token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	private static String done(UUID id, @Nullable String token) {

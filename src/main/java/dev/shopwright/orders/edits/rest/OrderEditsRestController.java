@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.shopwright.orders.OrderId;
 import dev.shopwright.orders.PaymentState;
@@ -67,10 +66,8 @@ class OrderEditsRestController {
 	@ApiResponse(responseCode = "201", description = "the committed edit")
 	ResponseEntity<CommittedEdit> commit(@PathVariable UUID id, @Valid @RequestBody EditOrder edit,
 			HttpServletRequest request) {
-		String origin = ServletUriComponentsBuilder.fromContextPath(request).replacePath(null).replaceQuery(null).build()
-			.toUriString();
 		OrderEdits.Committed done = edits.commit(currentStore.id(), new OrderId(id), edit,
-				links.base(currentStore.id(), origin));
+				links.base(currentStore.id(), request));
 		return ResponseEntity.created(URI.create("/api/admin/v1/orders/" + id + "/edits"))
 			.body(new CommittedEdit(id, done.editNumber(), done.order().version(), done.order().totals().total(),
 					done.order().paymentState(), done.preview(), done.payLinkSentTo(), done.refunded(),

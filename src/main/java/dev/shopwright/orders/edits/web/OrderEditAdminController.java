@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.server.ResponseStatusException;
 
 import dev.shopwright.orders.Order;
 import dev.shopwright.orders.OrderId;
@@ -55,7 +56,7 @@ class OrderEditAdminController {
 	@GetMapping("/admin/orders/{id}/edit")
 	@PreAuthorize("hasAuthority('ORDERS_WRITE')")
 	String show(@PathVariable UUID id, Model model) {
-		Order order = orders.get(currentStore.id(), new OrderId(id));
+		Order order = found(id);
 		Map<String, String> typed = new LinkedHashMap<>();
 		order.lines().forEach(l -> typed.put("qty." + l.id(), String.valueOf(l.quantity() - l.cancelledQuantity())));
 		typed.put("expectedVersion", String.valueOf(order.version()));
@@ -68,14 +69,12 @@ class OrderEditAdminController {
 			@RequestParam(defaultValue = "preview") String action, HttpServletRequest request, Model model,
 			RedirectAttributes redirect) {
 		OrderId orderId = new OrderId(id);
-		Order order = orders.get(currentStore.id(), orderId);
+		Order order = found(id);
 		try {
 			EditOrder edit = edit(order, params);
 			if (action.equals("commit")) {
-				String origin = ServletUriComponentsBuilder.fromContextPath(request).replacePath(null).replaceQuery(null)
-					.build().toUriString();
 				OrderEdits.Committed done = edits.commit(currentStore.id(), orderId, edit,
-						links.base(currentStore.id(), origin));
+						links.base(currentStore.id(), request));
 				StringBuilder notice = new StringBuilder("Edit " + done.editNumber() + " saved: total "
 						+ done.order().totals().total() + ".");
 				if (done.payLinkSentTo() != null) {
@@ -96,6 +95,11 @@ class OrderEditAdminController {
 			model.addAttribute("fieldErrors", refused.fieldErrors());
 		}
 		return page(model, order, params);
+	}
+
+	private Order found(UUID id) {
+		return orders.find(currentStore.id(), new OrderId(id))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	private String page(Model model, Order order, Map<String, String> typed) {
