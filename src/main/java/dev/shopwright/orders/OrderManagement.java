@@ -595,4 +595,20 @@ public class OrderManagement {
 		withState.put("paymentState", state.name());
 		orders.appendTimeline(store, id, kind, message, Actor.current(), withState, dedupeKey);
 	}
+
+	// order edits
+
+	/**
+	 * Works the payment state out again from the order's payments and its current total, after an order edit
+	 * changed the total (the one hook {@code orders.edits} needs). Joins the caller's transaction.
+	 */
+	public PaymentState recomputePaymentStateAfterEdit(StoreId store, OrderId id) {
+		orders.lockOrder(store, id);
+		Money total = orders.head(store, id).orElseThrow(() -> new ResourceNotFound("Order", id.toString()))
+			.totals()
+			.total();
+		PaymentState state = PaymentStates.of(payments.forOrder(store, id.toString()), total);
+		orders.paymentState(store, id, state);
+		return state;
+	}
 }
