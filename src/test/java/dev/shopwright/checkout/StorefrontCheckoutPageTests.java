@@ -207,6 +207,112 @@ class StorefrontCheckoutPageTests {
 		assertThat(shopper.get("/cart").text("cart-total")).isEqualTo("20.00 EUR");
 	}
 
+	/** The cart holds {@code quantity} of the product, and contact, address and shipping are done. */
+	void throughShipping(Listed listed, int quantity) {
+		assertThat(shopper.addToCart(listed.id(), quantity).location()).isEqualTo("/cart");
+		assertThat(shopper.post("/checkout/contact", Map.of("email", "grace@test.local")).location())
+			.isEqualTo("/checkout/address");
+		assertThat(shopper.post("/checkout/address", Map.of("firstName", "Grace", "line1", "Unter den Linden 1", "city",
+				"Berlin", "postalCode", "10117", "country", "DE")).location()).isEqualTo("/checkout/shipping");
+		assertThat(shopper.post("/checkout/shipping", Map.of("option", shop.standardShippingId)).location())
+			.isEqualTo("/checkout/payment");
+	}
+
+	static Map<String, String> card(String number) {
+		return Map.of("method", "CARD", "cardNumber", number, "expMonth", "12", "expYear",
+				String.valueOf(java.time.Year.now().getValue() + 2), "cvc", "123");
+	}
+
+	@Test
+	void thePaymentStepChecksTheCardShowsDeclinesWithTheCartIntactAndPlacesTheOrderOnce() {
+		Listed teapot = listed("20.00", 10);
+		throughShipping(teapot, 1);
+		StorefrontVisitor.Page payment = shopper.get("/checkout/payment");
+		assertThat(payment.status()).isEqualTo(200);
+		assertThat(payment.text("pay-button")).isEqualTo("Pay 24.90 EUR");
+		assertThat(payment.text("payment-review")).contains("grace@test.local").contains("Berlin").contains("Standard");
+		assertThat(payment.body()).contains("id=\"method-CARD\"").doesNotContain("id=\"method-BANK_TRANSFER\"");
+
+		StorefrontVisitor.Page mistyped = shopper.post("/checkout/payment", Map.of("method", "CARD", "cardNumber",
+				"4242 4242 4242 4241", "expMonth", "1", "expYear", "2020", "cvc", "12"));
+		assertThat(mistyped.status()).isEqualTo(200);
+		assertThat(mistyped.text("card-number-error")).contains("not a valid card number");
+		assertThat(mistyped.text("card-expiry-error")).contains("expired");
+		assertThat(mistyped.text("card-cvc-error")).contains("3 or 4 digits");
+		assertThat(mistyped.body()).doesNotContain("4242 4242 4242 4241");
+		assertThat(shopper.post("/checkout/payment", Map.of("method", "GOLD")).text("method-error"))
+			.contains("Choose one of the payment methods");
+
+		StorefrontVisitor.Page declined = shopper.post("/checkout/payment", card("4000 0000 0000 0002"));
+		assertThat(declined.status()).isEqualTo(200);
+		assertThat(declined.text("payment-error")).contains("Your card was declined").contains("Nothing was charged");
+		assertThat(declined.body()).containsPattern("<input id=\"card-number\" name=\"cardNumber\"(?![^>]*value=)[^>]*>");
+		StorefrontVisitor.Page poor = shopper.post("/checkout/payment", card("4000000000009995"));
+		assertThat(poor.text("payment-error")).contains("insufficient funds");
+		assertThat(shopper.get("/cart").text("line-" + teapot.sku())).contains("20.00 EUR");
+
+		StorefrontVisitor.Page paid = shopper.post("/checkout/payment", card("4242424242424242"));
+		assertThat(paid.location()).as(paid.toString()).isEqualTo("/checkout/confirmation");
+		StorefrontVisitor.Page confirmation = shopper.get("/checkout/confirmation");
+		assertThat(confirmation.status()).isEqualTo(200);
+		String number = confirmation.text("order-number");
+		assertThat(number).matches("#\\d+");
+		assertThat(confirmation.text("confirmation-total")).isEqualTo("24.90 EUR");
+		assertThat(confirmation.text("confirmation-email")).contains("grace@test.local");
+		assertThat(confirmation.text("confirmation-payment")).isEqualTo("PAID");
+		assertThat(confirmation.body()).containsPattern("id=\"order-status-link\" href=\"/orders/[0-9a-f-]{36}\\?token=sct_[A-Za-z0-9_-]+\"");
+
+		// a second click on Pay (the first already placed the order) lands on the same order
+		StorefrontVisitor.Page again = shopper.post("/checkout/payment", card("4242424242424242"));
+		assertThat(again.location()).isEqualTo("/checkout/confirmation");
+		assertThat(shopper.get("/checkout/confirmation").text("order-number")).isEqualTo(number);
+		assertThat(shopper.get("/cart").text("cart-empty")).contains("Your cart is empty");
+		assertThat(shopper.get("/checkout").location()).isEqualTo("/cart");
+	}
+
+	@Test
+	void stockThatRanOutBeforePayingIsNamedAndTheCartStays() {
+		Listed teapot = listed("20.00", 2);
+		throughShipping(teapot, 2);
+		ok(shop.admin.post("/api/admin/v1/inventory/adjustments", Map.of("sku", teapot.sku(), "delta", -1)));
+		StorefrontVisitor.Page refused = shopper.post("/checkout/payment", card("4242424242424242"));
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(200);
+		assertThat(refused.text("payment-error")).contains("not enough left in stock of: " + teapot.title());
+		assertThat(shopper.get("/cart").text("line-" + teapot.sku())).contains("40.00 EUR");
+	}
+
+	@Test
+	void aStoreOfferingBankTransferTakesOrdersPaidByIt() {
+		ok(shop.admin.put("/api/admin/v1/payment-settings", Map.of("cardEnabled", true, "bankTransferEnabled", true,
+				"cashOnDeliveryEnabled", false, "captureMode", "IMMEDIATE")));
+		Listed teapot = listed("20.00", 5);
+		throughShipping(teapot, 1);
+		assertThat(shopper.get("/checkout/payment").body()).contains("id=\"method-BANK_TRANSFER\"")
+			.doesNotContain("id=\"method-CASH_ON_DELIVERY\"");
+		assertThat(shopper.post("/checkout/payment", Map.of("method", "CASH_ON_DELIVERY")).text("method-error"))
+			.isNotBlank();
+		StorefrontVisitor.Page placed = shopper.post("/checkout/payment", Map.of("method", "BANK_TRANSFER"));
+		assertThat(placed.location()).as(placed.toString()).isEqualTo("/checkout/confirmation");
+		StorefrontVisitor.Page confirmation = shopper.get("/checkout/confirmation");
+		assertThat(confirmation.text("order-number")).matches("#\\d+");
+		assertThat(confirmation.text("confirmation-payment")).isEqualTo("PENDING");
+	}
+
+	@Test
+	void aCardAskingFor3dSecureGoesToTheChallengeAndWaitsForIt() {
+		Listed teapot = listed("20.00", 5);
+		throughShipping(teapot, 1);
+		StorefrontVisitor.Page challenge = shopper.post("/checkout/payment", card("4000000000003220"));
+		assertThat(challenge.location()).as(challenge.toString()).startsWith("/payments/sandbox/3ds/");
+		// back without passing it: still waiting, with the way back to the challenge
+		StorefrontVisitor.Page waiting = shopper.get("/checkout/payment/return?redirect_status=succeeded");
+		assertThat(waiting.status()).isEqualTo(200);
+		assertThat(waiting.text("payment-error")).contains("Your bank asks you to confirm");
+		assertThat(waiting.body()).contains("href=\"" + challenge.location() + "\"");
+		assertThat(shopper.get("/checkout/payment").text("payment-error")).contains("Your bank asks you to confirm");
+		assertThat(shopper.get("/cart").text("cart-completing")).contains("waiting to be finished");
+	}
+
 	static String lineId(StorefrontVisitor.Page cart, String sku) {
 		java.util.regex.Matcher row = java.util.regex.Pattern
 			.compile("id=\"line-" + sku + "\".*?action=\"/cart/lines/([0-9a-f-]{36})\"", java.util.regex.Pattern.DOTALL)

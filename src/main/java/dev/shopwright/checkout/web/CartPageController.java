@@ -28,6 +28,7 @@ import dev.shopwright.catalog.Product;
 import dev.shopwright.catalog.ProductId;
 import dev.shopwright.catalog.Variant;
 import dev.shopwright.checkout.Cart;
+import dev.shopwright.checkout.CartStatus;
 import dev.shopwright.checkout.CheckoutManagement;
 import dev.shopwright.platform.BusinessRuleViolation;
 import dev.shopwright.stores.Store;
@@ -62,8 +63,10 @@ class CartPageController {
 	@GetMapping("/cart")
 	String cart(HttpServletRequest request, Model model) {
 		Store store = page.store(model);
-		Optional<Cart> cart = page.cart(store, model, request).map(ShopperCarts.Opened::cart)
-			.filter(c -> c.status() == dev.shopwright.checkout.CartStatus.ACTIVE);
+		Optional<Cart> held = page.cart(store, model, request).map(ShopperCarts.Opened::cart);
+		// a payment waiting for 3-D Secure holds the cart: say so rather than show it empty
+		model.addAttribute("completing", held.filter(c -> c.status() == CartStatus.COMPLETING).isPresent());
+		Optional<Cart> cart = held.filter(c -> c.status() == CartStatus.ACTIVE);
 		model.addAttribute("cart", cart.orElse(null));
 		model.addAttribute("lines", cart.map(c -> views(store, c)).orElse(List.of()));
 		model.addAttribute("canCheckout", cart.map(c -> c.lines().stream().anyMatch(Cart.Line::available)).orElse(false));
