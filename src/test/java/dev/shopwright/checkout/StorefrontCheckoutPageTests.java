@@ -259,7 +259,7 @@ class StorefrontCheckoutPageTests {
 		assertThat(number).matches("#\\d+");
 		assertThat(confirmation.text("confirmation-total")).isEqualTo("24.90 EUR");
 		assertThat(confirmation.text("confirmation-email")).contains("grace@test.local");
-		assertThat(confirmation.text("confirmation-payment")).isEqualTo("PAID");
+		assertThat(confirmation.text("confirmation-payment")).isEqualTo("Paid");
 		assertThat(confirmation.body()).containsPattern("id=\"order-status-link\" href=\"/orders/[0-9a-f-]{36}\\?token=sct_[A-Za-z0-9_-]+\"");
 
 		// a second click on Pay (the first already placed the order) lands on the same order
@@ -295,7 +295,7 @@ class StorefrontCheckoutPageTests {
 		assertThat(placed.location()).as(placed.toString()).isEqualTo("/checkout/confirmation");
 		StorefrontVisitor.Page confirmation = shopper.get("/checkout/confirmation");
 		assertThat(confirmation.text("order-number")).matches("#\\d+");
-		assertThat(confirmation.text("confirmation-payment")).isEqualTo("PENDING");
+		assertThat(confirmation.text("confirmation-payment")).isEqualTo("Awaiting payment");
 	}
 
 	@Test
@@ -311,6 +311,31 @@ class StorefrontCheckoutPageTests {
 		assertThat(waiting.body()).contains("href=\"" + challenge.location() + "\"");
 		assertThat(shopper.get("/checkout/payment").text("payment-error")).contains("Your bank asks you to confirm");
 		assertThat(shopper.get("/cart").text("cart-completing")).contains("waiting to be finished");
+	}
+
+	@Test
+	void aSignedInShoppersNewCartIsTiedToTheirAccountAndTheirEmailOffered() {
+		String email = ApiClient.unique("buyer") + "@test.local";
+		ok(shop.shopper.post("/api/store/v1/customers", Map.of("email", email, "password", "shopper-password-1")));
+		assertThat(shopper.get("/account/login").status()).isEqualTo(200);
+		StorefrontVisitor.Page signedIn = shopper.post("/account/login",
+				Map.of("email", email, "password", "shopper-password-1"));
+		assertThat(signedIn.location()).as(signedIn.toString()).isEqualTo("/account");
+		Listed teapot = listed("20.00", 5);
+		shopper.addToCart(teapot.id(), 1);
+		assertThat(shopper.get("/checkout/contact").body()).contains("value=\"" + email + "\"");
+
+		String value = shopper.cookie("sw_cart").getValue();
+		String[] held = new String(java.util.Base64.getUrlDecoder().decode(value.substring(0, value.indexOf('.'))),
+				java.nio.charset.StandardCharsets.UTF_8).split("\\|");
+		assertThat(held[0]).isEqualTo(shop.store.toString());
+		String customerToken = ok(shop.shopper.post("/api/store/v1/customers/login",
+				Map.of("email", email, "password", "shopper-password-1"))).get("token").asString();
+		// the account reaches the cart without the cart's token: it is theirs
+		ApiClient.Response mine = shop.shopper.bearer(customerToken).get("/api/store/v1/carts/" + held[1]);
+		assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+		assertThat(mine.json().get("lines").get(0).get("sku").asString()).isEqualTo(teapot.sku());
+		assertThat(shop.shopper.get("/api/store/v1/carts/" + held[1]).status()).isEqualTo(404);
 	}
 
 	static String lineId(StorefrontVisitor.Page cart, String sku) {
