@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -46,6 +48,23 @@ class StorefrontCheckoutBrowserTests {
 
 		try (Browser browser = Browser.start()) {
 			WebDriver driver = browser.driver();
+
+			// the cart's quantity form, with htmx: the cart section is swapped in place, the page is not reloaded
+			browser.reset(base + "/");
+			driver.get(base + productPath);
+			driver.findElement(By.id("add-to-cart")).click();
+			browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("cart-lines")));
+			assertThat(driver.findElement(By.id("cart-total")).getText()).isEqualTo("30.00 EUR");
+			((JavascriptExecutor) driver).executeScript("window.stillTheSamePage = true");
+			var quantity = driver.findElement(By.id("quantity-" + sku));
+			quantity.clear();
+			quantity.sendKeys("3", Keys.TAB);
+			browser.waitFor().until(ExpectedConditions.textToBe(By.id("cart-total"), "90.00 EUR"));
+			assertThat(((JavascriptExecutor) driver).executeScript("return window.stillTheSamePage")).isEqualTo(true);
+			driver.findElement(By.id("remove-" + sku)).click();
+			browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("cart-empty")));
+			assertThat(((JavascriptExecutor) driver).executeScript("return window.stillTheSamePage")).isEqualTo(true);
+			assertThat(browser.problems()).isEmpty();
 
 			// 4242: paid, the confirmation shows the order number and links to the order's status page
 			toPayment(browser, base, productPath);
