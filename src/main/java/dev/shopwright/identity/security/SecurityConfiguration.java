@@ -15,6 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.shopwright.identity.StaffManagement;
@@ -139,6 +140,10 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain storefrontChain(HttpSecurity http, StoreScopeFilter storeScope) throws Exception {
 		http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			// the product page is cached HTML shared by all shoppers, so its "Add to cart" form cannot carry a
+			// session's token; checkout.web accepts that one form from the same origin only (Fetch Metadata / Origin)
+			.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
+				.matcher(HttpMethod.POST, "/cart/add")))
 			.addFilterAfter(storeScope, ExceptionTranslationFilter.class)
 			.headers(headers -> securityHeaders(headers, CONTENT_SECURITY_POLICY));
 		return http.build();
