@@ -2,6 +2,7 @@ package dev.shopwright.orders;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -348,6 +349,7 @@ public class OrderManagement {
 			if (head.status() == OrderStatus.CANCELLED) {
 				return;
 			}
+			Map<String, Integer> held = openUnits(orders.find(store, id).orElseThrow());
 			if (!orders.cancel(store, id, why)) {
 				if (head.status() == OrderStatus.CLOSED) {
 					throw OrderProblems.notInStatus("ORDER_CLOSED", head.status(), "cancelled");
@@ -355,7 +357,7 @@ public class OrderManagement {
 				throw OrderProblems.alreadyFulfilled("cancelled");
 			}
 			String number = "#" + head.number();
-			String stock = settleStock(store, head, number, restock);
+			String stock = settleStock(store, head, number, restock, held);
 			orders.appendTimeline(store, id, "cancelled", "Order cancelled: " + why + stock, actor,
 					Map.of("reason", why, "restock", String.valueOf(restock)), null);
 			events.publishEvent(new OrderCancelled(store, id, number, why));
@@ -364,13 +366,28 @@ public class OrderManagement {
 		return get(store, id);
 	}
 
-	/** Releases what is still held; with {@code restock} puts back what was sold. Returns words for the timeline. */
-	private String settleStock(StoreId store, Orders.Head head, String number, boolean restock) {
-		String reference = head.reservationReference();
-		if (reference == null) {
-			return "";
+	/** Units per SKU the order's lines still claim (bought, less what edits removed and what was shipped). */
+	private static Map<String, Integer> openUnits(Order order) {
+		Map<String, Integer> open = new LinkedHashMap<>();
+		for (Order.Line line : order.lines()) {
+			int units = line.quantity() - line.cancelledQuantity() - line.fulfilledQuantity();
+			if (units > 0) {
+				open.merge(line.sku(), units, Integer::sum);
+			}
 		}
-		List<Reservation> found = inventory.reservations(store, null, reference, null, 10).items();
+		return open;
+	}
+
+	/**
+	 * Releases what is still held; with {@code restock} puts back what the order's lines still claim — after edits
+	 * that is not what was first reserved — to the locations the order's reservation took them from, the rest (units
+	 * an edit added) to the default location. Returns words for the timeline.
+	 */
+	private String settleStock(StoreId store, Orders.Head head, String number, boolean restock,
+			Map<String, Integer> held) {
+		String reference = head.reservationReference();
+		List<Reservation> found = reference == null ? List.of()
+				: inventory.reservations(store, null, reference, null, 10).items();
 		for (Reservation reservation : found) {
 			if (reservation.status() == Reservation.Status.ACTIVE) {
 				inventory.release(store, reservation.id());
@@ -380,18 +397,26 @@ public class OrderManagement {
 		if (!restock) {
 			return "; stock not restocked";
 		}
-		for (Reservation reservation : found) {
-			if (reservation.status() == Reservation.Status.CONFIRMED) {
-				for (Reservation.Line line : reservation.lines()) {
-					for (Reservation.Allocation allocation : line.allocations()) {
-						inventory.adjust(store, new StockAdjustment(line.sku(), allocation.locationId(),
-								allocation.quantity(), null, MovementReason.RETURNED, "Restocked from cancelled order " + number));
-					}
-				}
-				return "; units restocked";
-			}
+		if (held.isEmpty()) {
+			return "";
 		}
-		return "";
+		Map<String, Integer> left = new LinkedHashMap<>(held);
+		String note = "Restocked from cancelled order " + number;
+		found.stream().filter(r -> r.status() == Reservation.Status.CONFIRMED).flatMap(r -> r.lines().stream())
+			.forEach(line -> line.allocations().forEach(allocation -> {
+				int units = Math.min(allocation.quantity(), left.getOrDefault(line.sku(), 0));
+				if (units > 0) {
+					inventory.adjust(store, new StockAdjustment(line.sku(), allocation.locationId(), units, null,
+							MovementReason.RETURNED, note));
+					left.merge(line.sku(), -units, Integer::sum);
+				}
+			}));
+		left.forEach((sku, units) -> {
+			if (units > 0) {
+				inventory.adjust(store, new StockAdjustment(sku, null, units, null, MovementReason.RETURNED, note));
+			}
+		});
+		return "; units restocked";
 	}
 
 	/** Voids what is only authorised and refunds what was captured, for every payment of the order. */

@@ -198,6 +198,29 @@ class OrderEditTests {
 	}
 
 	@Test
+	void cancellingAnEditedOrderRestocksWhatItHoldsNowNotWhatItFirstReserved() {
+		Order order = paidOrder(DraftShop.email(), line(mug, 3), line(tee, 1));
+		edits.commit(store, order.id(), new EditOrder(order.version(), List.of(
+				EditOrder.Change.setQuantity(lineOf(order, mug).id(), 1), EditOrder.Change.remove(lineOf(order, tee).id())),
+				null), "http://shop.test");
+		// the refund's payment event moves the order on to a new version
+		await(() -> orders.get(store, order.id()).paymentState(), PaymentState.PARTIALLY_REFUNDED::equals);
+		Order edited = orders.get(store, order.id());
+		edits.commit(store, order.id(), new EditOrder(edited.version(), List.of(EditOrder.Change.add(tee, 2)), null),
+				"http://shop.test");
+		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(9);
+		assertThat(inventory.stock(store, tee).onHand()).isEqualTo(8);
+
+		orders.cancel(store, order.id(), "customer changed their mind", true);
+
+		assertThat(inventory.stock(store, mug).onHand()).as("one mug was still held, two came back with the edit")
+			.isEqualTo(10);
+		assertThat(inventory.stock(store, tee).onHand()).as("the edit's two tees come back, the removed one not twice")
+			.isEqualTo(10);
+		assertThat(inventory.ledgerDiscrepancies(store)).isEmpty();
+	}
+
+	@Test
 	void twoConcurrentEditsOfOneVersionCommitOnceAndTheOtherIsAConflict() throws Exception {
 		Order order = paidOrder(DraftShop.email(), line(mug, 1));
 		List<Callable<Object>> commits = new ArrayList<>();
