@@ -21,11 +21,14 @@ import dev.shopwright.shared.Money;
  * confirmed as sold, or to be confirmed by the order); {@code payment} the intent paying for it (null only for a
  * zero total). {@code channel} names where the order came from: {@value #ONLINE_STORE}, {@value #STORE_API} or
  * {@value #DRAFT}.
+ * {@code shopperTokenHash} is the SHA-256 (lower-case hex) of the cart token the checkout used: whoever holds that
+ * token may open the order status page (see {@link ShopperTokens}).
  */
 public record PlaceOrder(OrderId id, String channel, @Nullable CustomerId customer, String email,
 		List<Line> lines, @Nullable AddressDetails shippingAddress, @Nullable AddressDetails billingAddress,
 		@Nullable Shipping shipping, PriceBreakdown totals, @Nullable String reservationReference,
-		@Nullable PaymentIntentId payment, Risk risk, @Nullable String note, @Nullable String clientAddress) {
+		@Nullable PaymentIntentId payment, Risk risk, @Nullable String note, @Nullable String clientAddress,
+		@Nullable String shopperTokenHash) {
 
 	public static final String ONLINE_STORE = "online_store";
 
