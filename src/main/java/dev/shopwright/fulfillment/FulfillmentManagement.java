@@ -40,6 +40,8 @@ import dev.shopwright.inventory.LocationId;
 import dev.shopwright.inventory.Reservation;
 import dev.shopwright.inventory.StockLevel;
 import dev.shopwright.inventory.StockSummary;
+import dev.shopwright.orders.OrderId;
+import dev.shopwright.orders.OrderManagement;
 import dev.shopwright.orders.events.OrderPlaced;
 import dev.shopwright.platform.Actor;
 import dev.shopwright.platform.AuditLog;
@@ -69,6 +71,8 @@ public class FulfillmentManagement {
 
 	private final StoreManagement stores;
 
+	private final OrderManagement orderManagement;
+
 	private final Map<String, Carrier> carriers;
 
 	private final FulfillmentDocuments documents;
@@ -82,7 +86,7 @@ public class FulfillmentManagement {
 	private final TransactionTemplate transactions;
 
 	FulfillmentManagement(FulfillmentOrders orders, Shipments shipments, PickLists pickLists, CarrierSettings settings,
-			InventoryManagement inventory, StoreManagement stores, List<Carrier> carriers, FulfillmentDocuments documents,
+			InventoryManagement inventory, StoreManagement stores, OrderManagement orderManagement, List<Carrier> carriers, FulfillmentDocuments documents,
 			ApplicationEventPublisher events, AuditLog auditLog, ObjectProvider<Clock> clock,
 			PlatformTransactionManager transactionManager) {
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -92,6 +96,7 @@ public class FulfillmentManagement {
 		this.settings = settings;
 		this.inventory = inventory;
 		this.stores = stores;
+		this.orderManagement = orderManagement;
 		this.carriers = new TreeMap<>();
 		carriers.forEach(carrier -> this.carriers.put(carrier.code(), carrier));
 		this.documents = documents;
@@ -125,7 +130,7 @@ public class FulfillmentManagement {
 		if (locations.isEmpty()) {
 			locations = List.of(inventory.defaultLocation(store));
 		}
-		Map<String, Integer> own = ownUnits(store, placed.orderId().toString());
+		Map<String, Integer> own = ownUnits(store, placed.orderId());
 		Set<String> skus = new LinkedHashSet<>();
 		shippable.forEach(l -> skus.add(l.sku()));
 		Map<UUID, Map<String, Integer>> stock = new HashMap<>();
@@ -159,17 +164,34 @@ public class FulfillmentManagement {
 		return orders.ofOrder(store, orderId, today());
 	}
 
-	/** Units of this order already sold from each location ("location/sku"), when its reservation names the order. */
-	private Map<String, Integer> ownUnits(StoreId store, String orderReference) {
+	/**
+	 * Units already sold to this order at each location ("location/sku"): placing the order confirmed its
+	 * reservation, so they left on hand there but are still on the shelf until shipped. The reservation is the one
+	 * the order's timeline names ({@code stock.confirmed}).
+	 */
+	private Map<String, Integer> ownUnits(StoreId store, OrderId orderId) {
 		Map<String, Integer> units = new HashMap<>();
-		for (Reservation reservation : inventory.reservations(store, Reservation.Status.CONFIRMED, orderReference, null, 5).items()) {
+		if (orderManagement.find(store, orderId).isEmpty()) {
+			return units;
+		}
+		List<String> references = orderManagement.timeline(store, orderId).stream()
+			.filter(entry -> entry.kind().equals("stock.confirmed") && entry.data().containsKey("reservation"))
+			.map(entry -> entry.data().get("reservation"))
+			.distinct().toList();
+		for (String reference : references) {
+			addSold(store, reference, units);
+		}
+		return units;
+	}
+
+	private void addSold(StoreId store, String reference, Map<String, Integer> units) {
+		for (Reservation reservation : inventory.reservations(store, Reservation.Status.CONFIRMED, reference, null, 5).items()) {
 			for (Reservation.Line line : reservation.lines()) {
 				for (Reservation.Allocation allocation : line.allocations()) {
 					units.merge(allocation.locationId() + "/" + line.sku(), allocation.quantity(), Integer::sum);
 				}
 			}
 		}
-		return units;
 	}
 
 	private List<StockLevel> levels(StoreId store, String sku) {
