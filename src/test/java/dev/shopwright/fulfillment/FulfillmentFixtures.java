@@ -31,7 +31,7 @@ import dev.shopwright.stores.StoreManagement;
  * Test data for fulfilment: SKUs, locations with stock in bins, and placed orders — published as the real
  * {@link OrderPlaced} event inside a transaction, which is what the module listens to.
  */
-class FulfillmentFixtures {
+public class FulfillmentFixtures {
 
 	final CatalogManagement catalog;
 
@@ -45,7 +45,7 @@ class FulfillmentFixtures {
 
 	private final TransactionTemplate transactions;
 
-	FulfillmentFixtures(CatalogManagement catalog, StoreManagement stores, InventoryManagement inventory,
+	public FulfillmentFixtures(CatalogManagement catalog, StoreManagement stores, InventoryManagement inventory,
 			FulfillmentManagement fulfillment, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
 		this.catalog = catalog;
 		this.stores = stores;
@@ -55,23 +55,23 @@ class FulfillmentFixtures {
 		this.transactions = new TransactionTemplate(transactions);
 	}
 
-	StoreId demo() {
+	public StoreId demo() {
 		return stores.findByReference("demo").orElseThrow().id();
 	}
 
-	StoreId outlet() {
+	public StoreId outlet() {
 		return stores.findByReference("outlet").orElseThrow().id();
 	}
 
-	String currency(StoreId store) {
+	public String currency(StoreId store) {
 		return stores.get(store).defaultCurrency().getCurrencyCode();
 	}
 
-	String newSku(StoreId store) {
+	public String newSku(StoreId store) {
 		return newSku(store, null);
 	}
 
-	String newSku(StoreId store, @Nullable String barcode) {
+	public String newSku(StoreId store, @Nullable String barcode) {
 		String sku = "FUL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 		catalog.create(store, ProductDraft.of("Parcel test " + sku, new ProductDraft.VariantDraft(null, sku, barcode,
 				Money.of("12.50", currency(store)), null, null, null, null, null, null, null, null, InventoryPolicy.DENY,
@@ -79,26 +79,26 @@ class FulfillmentFixtures {
 		return sku;
 	}
 
-	Location newLocation(StoreId store, int priority, String country, @Nullable String region) {
+	public Location newLocation(StoreId store, int priority, String country, @Nullable String region) {
 		String code = "ful-" + UUID.randomUUID().toString().substring(0, 8);
 		return inventory.createLocation(store, new LocationDraft("Warehouse " + code, code, Location.Kind.WAREHOUSE,
 				priority, true, true, new Address("1 Dock Road", null, "Portville", region, "10115", country)));
 	}
 
-	void stock(StoreId store, Location location, String sku, int units, @Nullable String bin) {
+	public void stock(StoreId store, Location location, String sku, int units, @Nullable String bin) {
 		inventory.receive(store, new StockReceipt(sku, location.id(), bin, units, null, false, MovementReason.RECEIVED,
 				null, null, null));
 	}
 
-	record Line(String sku, int quantity) {
+	public record Line(String sku, int quantity) {
 	}
 
 	/** Publishes OrderPlaced (as orders does) and waits until fulfilment has planned it. */
-	Placed place(StoreId store, String country, @Nullable LocalDate promisedBy, Line... lines) {
+	public Placed place(StoreId store, String country, @Nullable LocalDate promisedBy, Line... lines) {
 		return place(store, country, "10115", promisedBy, false, lines);
 	}
 
-	Placed place(StoreId store, String country, String postalCode, @Nullable LocalDate promisedBy, boolean onHold,
+	public Placed place(StoreId store, String country, String postalCode, @Nullable LocalDate promisedBy, boolean onHold,
 			Line... lines) {
 		OrderId orderId = OrderId.random();
 		String email = "shopper-" + UUID.randomUUID().toString().substring(0, 8) + "@test.local";
@@ -117,7 +117,7 @@ class FulfillmentFixtures {
 		return new Placed(placed, planned);
 	}
 
-	List<FulfillmentOrder> awaitPlanned(StoreId store, UUID orderId) {
+	public List<FulfillmentOrder> awaitPlanned(StoreId store, UUID orderId) {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
 		while (Instant.now().isBefore(deadline)) {
 			List<FulfillmentOrder> planned = fulfillment.fulfillmentOrders(store, orderId);
@@ -129,7 +129,7 @@ class FulfillmentFixtures {
 		throw new AssertionError("order " + orderId + " was not planned within 20 s");
 	}
 
-	static void sleep() {
+	public static void sleep() {
 		try {
 			Thread.sleep(50);
 		}
@@ -139,20 +139,20 @@ class FulfillmentFixtures {
 		}
 	}
 
-	record Placed(OrderPlaced event, List<FulfillmentOrder> fulfillmentOrders) {
+	public record Placed(OrderPlaced event, List<FulfillmentOrder> fulfillmentOrders) {
 
-		UUID orderId() {
+		public UUID orderId() {
 			return event.orderId().value();
 		}
 
-		FulfillmentOrder only() {
+		public FulfillmentOrder only() {
 			if (fulfillmentOrders.size() != 1) {
 				throw new AssertionError("expected one fulfilment order, got " + fulfillmentOrders);
 			}
 			return fulfillmentOrders.get(0);
 		}
 
-		UUID lineId(String sku) {
+		public UUID lineId(String sku) {
 			return event.lines().stream().filter(l -> l.sku().equals(sku)).findFirst().orElseThrow().lineId();
 		}
 	}

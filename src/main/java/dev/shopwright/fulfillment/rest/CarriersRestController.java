@@ -133,8 +133,26 @@ class CarriersRestController {
 			+ "{eventId, trackingNumber, status, description, place?, occurredAt}")
 	Applied trackingEvent(@PathVariable String carrier, @RequestBody String payload,
 			@Parameter(description = "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\">", required = true)
-			@RequestHeader(name = TrackingSignatures.HEADER, required = false) @Nullable String signature) {
-		Shipment shipment = fulfillment.receiveTrackingEvent(currentStore.id(), carrier, payload, signature);
+			@RequestHeader(name = TrackingSignatures.HEADER, required = false) @Nullable String signature,
+			@Parameter(description = "The store (handle or id) the carrier account belongs to; else the store of the host name")
+			@RequestHeader(name = "X-Store", required = false) @Nullable String storeReference,
+			jakarta.servlet.http.HttpServletRequest request) {
+		Shipment shipment = fulfillment.receiveTrackingEvent(webhookStore(storeReference, request), carrier, payload, signature);
 		return new Applied(shipment.id(), shipment.status().name());
+	}
+
+	/**
+	 * The path lies under /api/admin, where the store scope binds only signed-in staff; a carrier is not one, so the
+	 * store is chosen here the way the public APIs choose it: X-Store, else the host name, else the default store.
+	 */
+	private dev.shopwright.shared.StoreId webhookStore(@Nullable String reference, jakarta.servlet.http.HttpServletRequest request) {
+		if (reference != null) {
+			return stores.findByReference(reference)
+				.orElseThrow(() -> new dev.shopwright.platform.ResourceNotFound("Store", reference)).id();
+		}
+		return stores.findByHost(request.getServerName() + ":" + request.getServerPort())
+			.or(() -> stores.findByHost(request.getServerName()))
+			.or(stores::defaultStore)
+			.orElseThrow(() -> new dev.shopwright.platform.ResourceNotFound("Store", request.getServerName())).id();
 	}
 }
