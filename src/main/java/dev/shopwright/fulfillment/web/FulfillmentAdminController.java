@@ -144,7 +144,7 @@ class FulfillmentAdminController {
 		return "fulfillment/pick-list";
 	}
 
-	@GetMapping(path = BASE + "/pick-lists/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	@GetMapping(BASE + "/pick-lists/{id}/pdf")
 	@PreAuthorize("hasAuthority('ORDERS_READ')")
 	ResponseEntity<byte[]> pickListPdf(@PathVariable String id) {
 		return pdf(fulfillment.pickListPdf(currentStore.id(), parseId(id)));
@@ -286,13 +286,13 @@ class FulfillmentAdminController {
 		return "fulfillment/shipment";
 	}
 
-	@GetMapping(path = BASE + "/shipments/{id}/label", produces = MediaType.APPLICATION_PDF_VALUE)
+	@GetMapping(BASE + "/shipments/{id}/label")
 	@PreAuthorize("hasAuthority('ORDERS_READ')")
 	ResponseEntity<byte[]> label(@PathVariable String id) {
 		return pdf(fulfillment.labelPdf(currentStore.id(), parseId(id)));
 	}
 
-	@GetMapping(path = BASE + "/shipments/{id}/packing-slip", produces = MediaType.APPLICATION_PDF_VALUE)
+	@GetMapping(BASE + "/shipments/{id}/packing-slip")
 	@PreAuthorize("hasAuthority('ORDERS_READ')")
 	ResponseEntity<byte[]> packingSlip(@PathVariable String id) {
 		return pdf(fulfillment.packingSlipPdf(currentStore.id(), parseId(id)));
