@@ -2,7 +2,8 @@
  * Carts, checkout sessions and shipping quotes: everything between a shopper's first "add to cart" and the
  * order being placed.
  */
-@ApplicationModule(allowedDependencies = { "shared", "platform", "stores", "pricing" })
+@ApplicationModule(allowedDependencies = { "shared", "platform", "platform :: web", "stores", "pricing", "catalog",
+		"inventory", "customers", "payments", "orders" })
 @NullMarked
 package dev.shopwright.checkout;
 

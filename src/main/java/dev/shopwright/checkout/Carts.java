@@ -1,0 +1,268 @@
+package dev.shopwright.checkout;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.shopwright.customers.AddressDetails;
+import dev.shopwright.customers.CustomerId;
+import dev.shopwright.orders.OrderId;
+import dev.shopwright.shared.Address;
+import dev.shopwright.shared.StoreId;
+
+/**
+ * The cart tables. Every change is one statement guarded by the cart's status ({@code where status = 'ACTIVE'}, or
+ * the completion's attempt and stage), so two tabs, two nodes or a request and the reconciler never overwrite each
+ * other: the database decides, nothing is loaded, edited and saved.
+ */
+@Repository
+class Carts {
+
+	/** A cart row as stored. */
+	record Row(StoreId store, CartId id, byte[] tokenHash, @Nullable CustomerId customer, Currency currency,
+			@Nullable String email, @Nullable AddressDetails shippingAddress, @Nullable AddressDetails billingAddress,
+			@Nullable UUID shippingMethodId, CartStatus status, @Nullable OrderId orderId, int attempt,
+			@Nullable Stage stage, @Nullable Instant stageAt, @Nullable String snapshot,
+			@Nullable UUID paymentIntentId, int version, Instant createdAt, Instant updatedAt) {
+	}
+
+	record LineRow(UUID id, String sku, UUID productId, UUID variantId, String title, @Nullable String variantTitle,
+			int quantity) {
+	}
+
+	/** Where a completion stands while the cart is COMPLETING (see ADR 0017). */
+	enum Stage {
+		PRICING, RESERVING, PAYING, AWAITING_ACTION, PLACING
+	}
+
+	/** The completion attempt a caller won: the order id it pays for and the attempt number. */
+	record Claim(OrderId orderId, int attempt) {
+	}
+
+	enum AddressKind {
+		SHIPPING("ship_"), BILLING("bill_");
+
+		final String prefix;
+
+		AddressKind(String prefix) {
+			this.prefix = prefix;
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	Carts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(StoreId store, CartId id, byte[] tokenHash, @Nullable CustomerId customer, Currency currency,
+			@Nullable String email) {
+		Timestamp now = Timestamp.from(Instant.now());
+		jdbc.sql("""
+				insert into checkout.cart (store_id, id, token_hash, customer_id, currency, email, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(store.value(), id.value(), tokenHash, customer == null ? null : customer.value(),
+					currency.getCurrencyCode(), email, now, now)
+			.update();
+	}
+
+	Optional<Row> find(StoreId store, CartId id) {
+		return jdbc.sql("select * from checkout.cart where store_id = ? and id = ?").params(store.value(), id.value())
+			.query(Carts::row).optional();
+	}
+
+	List<LineRow> lines(StoreId store, CartId id) {
+		return jdbc.sql("select * from checkout.cart_line where store_id = ? and cart_id = ? order by added_at, sku")
+			.params(store.value(), id.value())
+			.query((rs, n) -> new LineRow(rs.getObject("id", UUID.class), rs.getString("sku"),
+					rs.getObject("product_id", UUID.class), rs.getObject("variant_id", UUID.class), rs.getString("title"),
+					rs.getString("variant_title"), rs.getInt("quantity")))
+			.list();
+	}
+
+	/**
+	 * Marks a change of an ACTIVE cart and locks its row until the caller's transaction ends, so a completion that
+	 * starts meanwhile waits and then sees the change, and a change after the completion started finds no ACTIVE
+	 * cart. False when the cart is not ACTIVE (or does not exist).
+	 */
+	boolean lockActive(StoreId store, CartId id) {
+		return jdbc.sql("""
+				update checkout.cart set version = version + 1, updated_at = now()
+				where store_id = ? and id = ? and status = 'ACTIVE'""")
+			.params(store.value(), id.value()).update() == 1;
+	}
+
+	/** Adds units to the SKU's line, creating it if needed, in one statement; returns the line's new quantity. */
+	int addToLine(StoreId store, CartId cart, LineRow line) {
+		return jdbc.sql("""
+				insert into checkout.cart_line (store_id, cart_id, id, sku, product_id, variant_id, title, variant_title,
+				    quantity, added_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())
+				on conflict (store_id, cart_id, sku) do update
+				    set quantity = checkout.cart_line.quantity + excluded.quantity, product_id = excluded.product_id,
+				        variant_id = excluded.variant_id, title = excluded.title, variant_title = excluded.variant_title
+				returning quantity""")
+			.params(store.value(), cart.value(), line.id(), line.sku(), line.productId(), line.variantId(), line.title(),
+					line.variantTitle(), line.quantity())
+			.query(Integer.class).single();
+	}
+
+	Optional<LineRow> line(StoreId store, CartId cart, UUID lineId) {
+		return lines(store, cart).stream().filter(l -> l.id().equals(lineId)).findFirst();
+	}
+
+	boolean setLineQuantity(StoreId store, CartId cart, UUID lineId, int quantity) {
+		return jdbc.sql("update checkout.cart_line set quantity = ? where store_id = ? and cart_id = ? and id = ?")
+			.params(quantity, store.value(), cart.value(), lineId).update() == 1;
+	}
+
+	boolean deleteLine(StoreId store, CartId cart, UUID lineId) {
+		return jdbc.sql("delete from checkout.cart_line where store_id = ? and cart_id = ? and id = ?")
+			.params(store.value(), cart.value(), lineId).update() == 1;
+	}
+
+	int lineCount(StoreId store, CartId cart) {
+		return jdbc.sql("select count(*) from checkout.cart_line where store_id = ? and cart_id = ?")
+			.params(store.value(), cart.value()).query(Integer.class).single();
+	}
+
+	boolean setEmail(StoreId store, CartId id, String email) {
+		return jdbc.sql("update checkout.cart set email = ? where store_id = ? and id = ? and status = 'ACTIVE'")
+			.params(email, store.value(), id.value()).update() == 1;
+	}
+
+	boolean setAddress(StoreId store, CartId id, AddressKind kind, AddressDetails details) {
+		String p = kind.prefix;
+		Address a = details.address();
+		return jdbc.sql("update checkout.cart set " + p + "first_name = ?, " + p + "last_name = ?, " + p + "company = ?, "
+				+ p + "phone = ?, " + p + "line1 = ?, " + p + "line2 = ?, " + p + "city = ?, " + p + "region = ?, " + p
+				+ "postal_code = ?, " + p + "country = ? where store_id = ? and id = ? and status = 'ACTIVE'")
+			.params(details.firstName(), details.lastName(), details.company(), details.phone(), a.line1(), a.line2(),
+					a.city(), a.region(), a.postalCode(), a.country(), store.value(), id.value())
+			.update() == 1;
+	}
+
+	boolean setShippingMethod(StoreId store, CartId id, @Nullable UUID methodId) {
+		return jdbc.sql("update checkout.cart set shipping_method_id = ? where store_id = ? and id = ? and status = 'ACTIVE'")
+			.params(methodId, store.value(), id.value()).update() == 1;
+	}
+
+	boolean setCurrency(StoreId store, CartId id, Currency currency) {
+		return jdbc.sql("update checkout.cart set currency = ? where store_id = ? and id = ? and status = 'ACTIVE'")
+			.params(currency.getCurrencyCode(), store.value(), id.value()).update() == 1;
+	}
+
+	// ---- completion -----------------------------------------------------------------------------------------
+
+	/**
+	 * ACTIVE → COMPLETING in one conditional update: exactly one caller wins. The order id is chosen by the first
+	 * attempt ever and kept by later ones (a declined card, then another card), so payments and inventory see one
+	 * order reference for the cart.
+	 */
+	Optional<Claim> claim(StoreId store, CartId id, OrderId freshOrderId) {
+		return jdbc.sql("""
+				update checkout.cart set status = 'COMPLETING', order_id = coalesce(order_id, ?), attempt = attempt + 1,
+				    stage = 'PRICING', stage_at = now(), snapshot = null, payment_intent_id = null,
+				    reconcile_claimed_until = null, version = version + 1, updated_at = now()
+				where store_id = ? and id = ? and status = 'ACTIVE'
+				returning order_id, attempt""")
+			.params(freshOrderId.value(), store.value(), id.value())
+			.query((rs, n) -> new Claim(new OrderId(rs.getObject("order_id", UUID.class)), rs.getInt("attempt")))
+			.optional();
+	}
+
+	/** Moves the attempt's completion from one stage to the next; false when someone else moved it first. */
+	boolean advance(StoreId store, CartId id, int attempt, Stage from, Stage to) {
+		return jdbc.sql("""
+				update checkout.cart set stage = ?, stage_at = now(), updated_at = now()
+				where store_id = ? and id = ? and status = 'COMPLETING' and attempt = ? and stage = ?""")
+			.params(to.name(), store.value(), id.value(), attempt, from.name()).update() == 1;
+	}
+
+	boolean recordSnapshot(StoreId store, CartId id, int attempt, String snapshot) {
+		return jdbc.sql("""
+				update checkout.cart set snapshot = ?::jsonb, stage = 'RESERVING', stage_at = now(), updated_at = now()
+				where store_id = ? and id = ? and status = 'COMPLETING' and attempt = ? and stage = 'PRICING'""")
+			.params(snapshot, store.value(), id.value(), attempt).update() == 1;
+	}
+
+	boolean recordPayment(StoreId store, CartId id, int attempt, UUID paymentIntentId, Stage to) {
+		return jdbc.sql("""
+				update checkout.cart set payment_intent_id = ?, stage = ?, stage_at = now(), updated_at = now()
+				where store_id = ? and id = ? and status = 'COMPLETING' and attempt = ? and stage = 'PAYING'""")
+			.params(paymentIntentId, to.name(), store.value(), id.value(), attempt).update() == 1;
+	}
+
+	/** COMPLETING → ACTIVE for the attempt that failed (its stock released, nothing charged). */
+	boolean reopen(StoreId store, CartId id, int attempt) {
+		return jdbc.sql("""
+				update checkout.cart set status = 'ACTIVE', stage = null, stage_at = null, snapshot = null,
+				    payment_intent_id = null, reconcile_claimed_until = null, version = version + 1, updated_at = now()
+				where store_id = ? and id = ? and status = 'COMPLETING' and attempt = ?""")
+			.params(store.value(), id.value(), attempt).update() == 1;
+	}
+
+	/** COMPLETING → COMPLETED once the order exists. */
+	boolean completed(StoreId store, CartId id, int attempt) {
+		return jdbc.sql("""
+				update checkout.cart set status = 'COMPLETED', stage = null, stage_at = null,
+				    reconcile_claimed_until = null, version = version + 1, updated_at = now()
+				where store_id = ? and id = ? and status = 'COMPLETING' and attempt = ?""")
+			.params(store.value(), id.value(), attempt).update() == 1;
+	}
+
+	/**
+	 * Claims up to {@code limit} carts of any store whose completion has not moved for {@code age} (a crash, a
+	 * shopper who never came back from 3-D Secure) for {@code lease}: {@code FOR UPDATE SKIP LOCKED}, so nodes
+	 * running this at once each get different carts, and no transaction stays open while payments are asked.
+	 */
+	List<Row> claimStale(Duration age, Duration lease, int limit) {
+		return jdbc.sql("""
+				update checkout.cart set reconcile_claimed_until = now() + ?::interval
+				where (store_id, id) in (
+				    select store_id, id from checkout.cart
+				    where status = 'COMPLETING' and stage_at < now() - ?::interval
+				      and (reconcile_claimed_until is null or reconcile_claimed_until < now())
+				    order by stage_at limit ? for update skip locked)
+				returning *""")
+			.params(lease.toMillis() + " milliseconds", age.toMillis() + " milliseconds", limit)
+			.query(Carts::row).list();
+	}
+
+	private static Row row(ResultSet rs, int n) throws SQLException {
+		UUID customer = rs.getObject("customer_id", UUID.class);
+		UUID order = rs.getObject("order_id", UUID.class);
+		String stage = rs.getString("stage");
+		Timestamp stageAt = rs.getTimestamp("stage_at");
+		return new Row(new StoreId(rs.getObject("store_id", UUID.class)), new CartId(rs.getObject("id", UUID.class)),
+				rs.getBytes("token_hash"), customer == null ? null : new CustomerId(customer),
+				Currency.getInstance(rs.getString("currency").strip()), rs.getString("email"), address(rs, "ship_"),
+				address(rs, "bill_"), rs.getObject("shipping_method_id", UUID.class),
+				CartStatus.valueOf(rs.getString("status")), order == null ? null : new OrderId(order),
+				rs.getInt("attempt"), stage == null ? null : Stage.valueOf(stage),
+				stageAt == null ? null : stageAt.toInstant(), rs.getString("snapshot"),
+				rs.getObject("payment_intent_id", UUID.class), rs.getInt("version"),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+	}
+
+	private static @Nullable AddressDetails address(ResultSet rs, String p) throws SQLException {
+		String country = rs.getString(p + "country");
+		String line1 = rs.getString(p + "line1");
+		if (country == null && line1 == null) {
+			return null;
+		}
+		return new AddressDetails(rs.getString(p + "first_name"), rs.getString(p + "last_name"),
+				rs.getString(p + "company"), rs.getString(p + "phone"), new Address(line1, rs.getString(p + "line2"),
+						rs.getString(p + "city"), rs.getString(p + "region"), rs.getString(p + "postal_code"), country));
+	}
+}

@@ -1,0 +1,362 @@
+package dev.shopwright.checkout;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.shopwright.customers.AddressDetails;
+import dev.shopwright.customers.CustomerId;
+import dev.shopwright.inventory.InventoryManagement;
+import dev.shopwright.shared.StoreId;
+import dev.shopwright.stores.StoreManagement;
+
+/**
+ * The checkout module's façade: carts and their completion into orders, for the Store API and the storefront.
+ * <p>
+ * <b>Access.</b> Every call after {@link #createCart} names the cart and a {@link CartAccess}: the cart's token (a
+ * guest) or the signed-in customer the cart belongs to. A wrong token is answered exactly like an unknown cart (404
+ * {@code CART_NOT_FOUND}).
+ * <p>
+ * <b>Prices.</b> A cart keeps SKUs and quantities only. Every read prices it again from the catalog (ACTIVE,
+ * published products only) in the cart's currency through {@code PricingManagement.priceIn}, quotes shipping for the
+ * shipping address, and totals it with {@code PricingManagement.calculate}; anything a client says about price is
+ * never read. Every method returning a {@link Cart} returns it priced after the change.
+ * <p>
+ * <b>Changes.</b> Only an ACTIVE cart changes (else 409 {@code CHECKOUT_IN_PROGRESS}, {@code CART_COMPLETED} …).
+ * Each change is one guarded SQL statement in a short transaction; adding a SKU twice (two tabs) adds the quantities.
+ * <p>
+ * <b>Completion</b> ({@link #complete}, {@link #confirm}) is exactly once per cart, whatever the retries or
+ * concurrent calls: see docs/checkout.md and ADR 0017.
+ * <p>
+ * Refusals are {@link CheckoutRefused} (or another {@code BusinessRuleViolation}) with stable codes listed in
+ * docs/checkout.md.
+ */
+@Service
+public class CheckoutManagement {
+
+	/** Most units of one SKU a cart may hold. */
+	public static final int MAX_LINE_QUANTITY = 99;
+
+	/** Most distinct SKUs a cart may hold. */
+	public static final int MAX_LINES = 100;
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+
+	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final String TOKEN_PREFIX = "sct_";
+
+	private final Carts carts;
+
+	private final CartPricing pricing;
+
+	private final InventoryManagement inventory;
+
+	private final StoreManagement stores;
+
+	private final TransactionTemplate transactions;
+
+	private final Validator validator;
+
+	private final CheckoutCompletion completion;
+
+	CheckoutManagement(Carts carts, CartPricing pricing, InventoryManagement inventory, StoreManagement stores,
+			TransactionTemplate transactions, Validator validator, CheckoutCompletion completion) {
+		this.completion = completion;
+		this.carts = carts;
+		this.pricing = pricing;
+		this.inventory = inventory;
+		this.stores = stores;
+		this.transactions = transactions;
+		this.validator = validator;
+	}
+
+	// ---- carts -------------------------------------------------------------------------------------------------
+
+	/**
+	 * Opens an empty cart in {@code currency} (the store's currency when null; it must be one of the store's) for a
+	 * signed-in {@code customer} (null: a guest). The token in the result is shown only here.
+	 */
+	public CreatedCart createCart(StoreId store, @Nullable CustomerId customer, @Nullable Currency currency,
+			@Nullable String email) {
+		Currency chosen = currency == null ? stores.get(store).defaultCurrency() : requireStoreCurrency(store, currency);
+		String cleanEmail = email == null ? null : validEmail(email);
+		CartId id = CartId.random();
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		carts.insert(store, id, hash(token), customer, chosen, cleanEmail);
+		return new CreatedCart(cart(store, id, new CartAccess(token, customer)), token);
+	}
+
+	/** The cart priced now. */
+	public Cart cart(StoreId store, CartId id, CartAccess access) {
+		return priced(authorized(store, id, access)).cart();
+	}
+
+	/**
+	 * Adds {@code quantity} units of the SKU (a line per SKU: adding it again adds to its line). Refused: 422
+	 * {@code UNKNOWN_SKU} (no such SKU, or its product is not for sale), {@code INVALID_QUANTITY} (not 1–99),
+	 * {@code LINE_QUANTITY_LIMIT} (the line would pass 99), {@code CART_TOO_LARGE} (more than 100 SKUs); 409
+	 * {@code OUT_OF_STOCK} when a SKU that may not be oversold has fewer units available online than the line would
+	 * hold.
+	 */
+	public Cart addLine(StoreId store, CartId id, CartAccess access, String sku, int quantity) {
+		requireQuantity(quantity);
+		Carts.Row row = authorized(store, id, access);
+		String cleanSku = sku.strip();
+		CartPricing.Sellable sellable = pricing.sellable(store, cleanSku).orElseThrow(() -> CheckoutRefused.field(
+				"UNKNOWN_SKU", "sku", "No product for sale has the SKU '" + cleanSku + "'"));
+		transactions.executeWithoutResult(tx -> {
+			lockActive(row);
+			boolean newLine = carts.lines(store, id).stream().noneMatch(l -> l.sku().equals(cleanSku));
+			if (newLine && carts.lineCount(store, id) >= MAX_LINES) {
+				throw CheckoutRefused.field("CART_TOO_LARGE", "sku", "A cart holds at most " + MAX_LINES + " SKUs");
+			}
+			int total = carts.addToLine(store, id, new Carts.LineRow(UUID.randomUUID(), cleanSku,
+					sellable.product().id().value(), sellable.variant().id().value(), sellable.product().title(),
+					sellable.product().options().isEmpty() ? null : sellable.variant().title(), quantity));
+			if (total > MAX_LINE_QUANTITY) {
+				throw CheckoutRefused.field("LINE_QUANTITY_LIMIT", "quantity",
+						"A line holds at most " + MAX_LINE_QUANTITY + " units; it would hold " + total);
+			}
+			requireStock(store, sellable, total);
+		});
+		return cart(store, id, access);
+	}
+
+	/** Sets a line's quantity (1–99; to take a line out use {@link #removeLine}); the stock rules of addLine apply. */
+	public Cart changeLine(StoreId store, CartId id, CartAccess access, UUID lineId, int quantity) {
+		requireQuantity(quantity);
+		Carts.Row row = authorized(store, id, access);
+		transactions.executeWithoutResult(tx -> {
+			lockActive(row);
+			Carts.LineRow line = carts.line(store, id, lineId).orElseThrow(() -> CheckoutRefused.lineNotFound(lineId));
+			carts.setLineQuantity(store, id, lineId, quantity);
+			if (quantity > line.quantity()) {
+				pricing.sellable(store, line.sku()).ifPresent(s -> requireStock(store, s, quantity));
+			}
+		});
+		return cart(store, id, access);
+	}
+
+	public Cart removeLine(StoreId store, CartId id, CartAccess access, UUID lineId) {
+		Carts.Row row = authorized(store, id, access);
+		transactions.executeWithoutResult(tx -> {
+			lockActive(row);
+			if (!carts.deleteLine(store, id, lineId)) {
+				throw CheckoutRefused.lineNotFound(lineId);
+			}
+		});
+		return cart(store, id, access);
+	}
+
+	/** The address the order confirmation goes to; 422 {@code INVALID_EMAIL}. */
+	public Cart setEmail(StoreId store, CartId id, CartAccess access, String email) {
+		String clean = validEmail(email);
+		change(store, id, access, () -> carts.setEmail(store, id, clean));
+		return cart(store, id, access);
+	}
+
+	/**
+	 * Where the goods go (and so which taxes and shipping methods apply). Line 1, city and an ISO country are
+	 * required: 422 {@code INVALID_ADDRESS} naming each field. A chosen shipping method that does not serve the new
+	 * address is no longer applied (the cart's {@code shipping} is null until one is chosen again).
+	 */
+	public Cart setShippingAddress(StoreId store, CartId id, CartAccess access, AddressDetails address) {
+		AddressDetails clean = validAddress(address);
+		change(store, id, access, () -> carts.setAddress(store, id, Carts.AddressKind.SHIPPING, clean));
+		return cart(store, id, access);
+	}
+
+	/** The billing address (the shipping address is used when none is given); rules as for the shipping address. */
+	public Cart setBillingAddress(StoreId store, CartId id, CartAccess access, AddressDetails address) {
+		AddressDetails clean = validAddress(address);
+		change(store, id, access, () -> carts.setAddress(store, id, Carts.AddressKind.BILLING, clean));
+		return cart(store, id, access);
+	}
+
+	/**
+	 * The shipping methods for the cart's shipping address, weight and subtotal, cheapest first; empty when the
+	 * store does not ship there. 422 {@code SHIPPING_ADDRESS_REQUIRED} before an address is set.
+	 */
+	public List<ShippingOption> shippingOptions(StoreId store, CartId id, CartAccess access) {
+		Carts.Row row = authorized(store, id, access);
+		if (row.shippingAddress() == null) {
+			throw CheckoutRefused.field("SHIPPING_ADDRESS_REQUIRED", "shippingAddress",
+					"Set the shipping address first: the options depend on it");
+		}
+		return priced(row).options().stream().map(CartPricing::option).toList();
+	}
+
+	/** Chooses one of {@link #shippingOptions}; 422 {@code UNKNOWN_SHIPPING_OPTION} for any other id. */
+	public Cart chooseShippingOption(StoreId store, CartId id, CartAccess access, UUID optionId) {
+		List<ShippingOption> options = shippingOptions(store, id, access);
+		if (options.stream().noneMatch(o -> o.id().equals(optionId))) {
+			throw CheckoutRefused.field("UNKNOWN_SHIPPING_OPTION", "id",
+					"Not one of the shipping options for this cart's address: " + optionId);
+		}
+		change(store, id, access, () -> carts.setShippingMethod(store, id, optionId));
+		return cart(store, id, access);
+	}
+
+	/** Shows and charges the cart in another of the store's currencies (422 {@code CURRENCY_NOT_ENABLED}). */
+	public Cart setCurrency(StoreId store, CartId id, CartAccess access, Currency currency) {
+		requireStoreCurrency(store, currency);
+		change(store, id, access, () -> carts.setCurrency(store, id, currency));
+		return cart(store, id, access);
+	}
+
+	// ---- completion --------------------------------------------------------------------------------------------
+
+	/**
+	 * Checks out the cart, exactly once: freezes its lines, prices and addresses, reserves the stock (409
+	 * {@code INSUFFICIENT_STOCK} naming the short lines), takes the payment (402 {@code PAYMENT_DECLINED} with the
+	 * gateway's {@code reason}; the cart is open again) and places the order. A card that needs 3-D Secure gives
+	 * {@code REQUIRES_ACTION} with the challenge's URL; finish with {@link #confirm} once the shopper is back.
+	 * <p>
+	 * Only one completion of a cart runs: a concurrent one gets 409 {@code CHECKOUT_IN_PROGRESS}, a later one the
+	 * order already placed ({@code ALREADY_PLACED}). Other refusals: 422 {@code CART_EMPTY},
+	 * {@code CHECKOUT_INCOMPLETE} (email, shipping address or option missing), {@code PAYMENT_METHOD_NOT_OFFERED},
+	 * {@code PAYMENT_DETAILS_REQUIRED}; 409 {@code LINES_UNAVAILABLE}; 503 {@code CHECKOUT_BUSY} (too many at once,
+	 * nothing done) or {@code PAYMENT_PENDING} (the gateway has not answered; it finishes by itself).
+	 *
+	 * @param channel {@code PlaceOrder.STORE_API} or {@code PlaceOrder.ONLINE_STORE} (the storefront)
+	 * @param clientAddress the shopper's IP address, kept on the order for fraud screening
+	 */
+	public CheckoutResult complete(StoreId store, CartId id, CartAccess access, CheckoutPayment payment, String channel,
+			@Nullable String clientAddress) {
+		if (!channel.equals(dev.shopwright.orders.PlaceOrder.STORE_API)
+				&& !channel.equals(dev.shopwright.orders.PlaceOrder.ONLINE_STORE)) {
+			throw new IllegalArgumentException("checkout places orders of the store_api or online_store channel only");
+		}
+		return completion.complete(authorized(store, id, access), payment, channel, clientAddress);
+	}
+
+	/**
+	 * Finishes a completion that waits for 3-D Secure: places the order once the challenge passed (PLACED),
+	 * reopens the cart when it failed (402 {@code PAYMENT_DECLINED}), or says it still waits (REQUIRES_ACTION).
+	 * Calling it again after the order exists gives ALREADY_PLACED. The reconciler does the same for a shopper who
+	 * never comes back.
+	 */
+	public CheckoutResult confirm(StoreId store, CartId id, CartAccess access) {
+		return completion.confirm(authorized(store, id, access));
+	}
+
+	// ---- internals ---------------------------------------------------------------------------------------------
+
+	CartPricing.Priced priced(Carts.Row row) {
+		return pricing.price(row, carts.lines(row.store(), row.id()));
+	}
+
+	/** The cart if the caller may see it; a wrong token and an unknown cart are the same 404. */
+	Carts.Row authorized(StoreId store, CartId id, CartAccess access) {
+		Carts.Row row = carts.find(store, id).orElseThrow(() -> CheckoutRefused.cartNotFound(id));
+		boolean owner = access.customer() != null && access.customer().equals(row.customer());
+		boolean holdsToken = access.token() != null && MessageDigest.isEqual(hash(access.token()), row.tokenHash());
+		if (!owner && !holdsToken) {
+			throw CheckoutRefused.cartNotFound(id);
+		}
+		return row;
+	}
+
+	private void change(StoreId store, CartId id, CartAccess access, java.util.function.BooleanSupplier update) {
+		Carts.Row row = authorized(store, id, access);
+		transactions.executeWithoutResult(tx -> {
+			lockActive(row);
+			update.getAsBoolean();
+		});
+	}
+
+	private void lockActive(Carts.Row row) {
+		if (!carts.lockActive(row.store(), row.id())) {
+			throw CheckoutRefused.notActive(carts.find(row.store(), row.id()).map(Carts.Row::status)
+				.orElse(CartStatus.ABANDONED));
+		}
+	}
+
+	private void requireStock(StoreId store, CartPricing.Sellable sellable, int quantity) {
+		if (!sellable.deniesOverselling()) {
+			return;
+		}
+		int available = inventory.availableOnline(store, sellable.variant().sku());
+		if (available < quantity) {
+			throw new CheckoutRefused("OUT_OF_STOCK", 409, "Only %d of %s can be bought now; the cart would hold %d"
+				.formatted(Math.max(available, 0), sellable.variant().sku(), quantity),
+					Map.of("quantity", "at most " + Math.max(available, 0) + " available"));
+		}
+	}
+
+	private static void requireQuantity(int quantity) {
+		if (quantity < 1 || quantity > MAX_LINE_QUANTITY) {
+			throw CheckoutRefused.field("INVALID_QUANTITY", "quantity", "must be between 1 and " + MAX_LINE_QUANTITY);
+		}
+	}
+
+	private Currency requireStoreCurrency(StoreId store, Currency currency) {
+		List<Currency> enabled = stores.get(store).currencies();
+		if (!enabled.contains(currency)) {
+			throw CheckoutRefused.field("CURRENCY_NOT_ENABLED", "currency", currency.getCurrencyCode()
+					+ " is not one of the store's currencies " + enabled);
+		}
+		return currency;
+	}
+
+	private static String validEmail(String email) {
+		String clean = email.strip();
+		if (clean.length() > 254 || !EMAIL.matcher(clean).matches()) {
+			throw CheckoutRefused.field("INVALID_EMAIL", "email", "'" + email + "' is not an email address");
+		}
+		return clean;
+	}
+
+	private AddressDetails validAddress(AddressDetails details) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		for (ConstraintViolation<AddressDetails> violation : validator.validate(details)) {
+			errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
+		}
+		var a = details.address();
+		Predicate<@Nullable String> blank = s -> s == null || s.isBlank();
+		if (blank.test(a.line1())) {
+			errors.putIfAbsent("address.line1", "is required");
+		}
+		if (blank.test(a.city())) {
+			errors.putIfAbsent("address.city", "is required");
+		}
+		if (a.country() == null || !COUNTRIES.contains(a.country())) {
+			errors.putIfAbsent("address.country", "must be an ISO 3166-1 alpha-2 code such as DE");
+		}
+		if (!errors.isEmpty()) {
+			throw new CheckoutRefused("INVALID_ADDRESS", 422, "The address is not complete: " + errors.keySet(), errors);
+		}
+		return details;
+	}
+
+	static byte[] hash(String token) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}
