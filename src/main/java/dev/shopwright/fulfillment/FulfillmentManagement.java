@@ -671,10 +671,14 @@ public class FulfillmentManagement {
 	}
 
 	private int followOne(Shipments.Followed followed, Carrier carrier, Instant now) {
+		List<Carrier.TrackingUpdate> updates = carrier.tracking(followed.store(), followed.trackingNumber(),
+				followed.shippedAt(), now);
+		if (updates.isEmpty()) {
+			return 0; // a carrier that pushes its events
+		}
 		Shipment shipment = shipment(followed.store(), followed.id());
 		int recorded = 0;
-		for (Carrier.TrackingUpdate update : carrier.tracking(followed.store(), followed.trackingNumber(),
-				followed.shippedAt(), now)) {
+		for (Carrier.TrackingUpdate update : updates) {
 			if (apply(followed.store(), shipment, update)) {
 				recorded++;
 			}
