@@ -584,6 +584,18 @@ public class FulfillmentManagement {
 				requireShipTo(fo), fo.orderNumber()));
 		Instant now = clock.instant();
 		UUID shipmentId = UUID.randomUUID();
+		OrderId orderId = OrderId.of(fo.orderId());
+		if (orderManagement.find(store, orderId).isPresent()) {
+			// the order's own guard (never more than ordered − cancelled − fulfilled, not while held or closed) and the
+			// capture on fulfilment; refused, the whole shipment rolls back and the label is voided
+			try {
+				orderManagement.recordFulfillment(store, orderId, quantities, shipmentId.toString());
+			}
+			catch (RuntimeException refused) {
+				carrier.cancelLabel(store, label.trackingNumber());
+				throw refused;
+			}
+		}
 		shipments.insert(store, new Shipments.NewShipment(shipmentId, fo.id(), UUID.fromString(fo.orderId()),
 				fo.locationId(), carrier.code(), rate.service(), label.serviceName(), label.trackingNumber(),
 				label.trackingUrl(), rate.price(), command.parcel(), from, international, rate.estimatedDelivery(),

@@ -78,18 +78,18 @@ class FulfillmentApiTests {
 		JsonNode listed = owner.get("/api/admin/v1/orders/" + placed.orderId() + "/fulfillments").json();
 		assertThat(listed.get("fulfillmentOrders").get(0).get("id").asString()).isEqualTo(fo.id().toString());
 
-		ApiClient.Response tooMany = owner.post("/api/admin/v1/orders/" + placed.orderId() + "/fulfillments", Map.of(
+		ApiClient.Response tooMany = owner.post("/api/admin/v1/orders/" + placed.orderId() + "/shipments", Map.of(
 				"fulfillmentOrderId", fo.id(), "parcel", BOX,
 				"lines", List.of(Map.of("lineId", placed.lineId(sku), "quantity", 3))));
 		assertProblem(tooMany, 409, "QUANTITY_EXCEEDS_REMAINING");
-		ApiClient.Response unpacked = owner.post("/api/admin/v1/orders/" + placed.orderId() + "/fulfillments", Map.of(
+		ApiClient.Response unpacked = owner.post("/api/admin/v1/orders/" + placed.orderId() + "/shipments", Map.of(
 				"fulfillmentOrderId", fo.id(), "parcel", BOX));
 		assertProblem(unpacked, 422, "NOTHING_TO_SHIP");
 
 		ApiClient.Response scanned = owner.post("/api/admin/v1/fulfillment-orders/" + fo.id() + "/scans", Map.of("code", sku));
 		assertThat(scanned.json().get("outcome").asString()).isEqualTo("PACKED");
 		owner.post("/api/admin/v1/fulfillment-orders/" + fo.id() + "/scans", Map.of("code", sku));
-		ApiClient.Response shipped = owner.post("/api/admin/v1/orders/" + placed.orderId() + "/fulfillments", Map.of(
+		ApiClient.Response shipped = owner.post("/api/admin/v1/orders/" + placed.orderId() + "/shipments", Map.of(
 				"fulfillmentOrderId", fo.id(), "carrier", "sandbox", "service", "ground", "parcel", BOX));
 		assertThat(shipped.status()).as(shipped.body()).isEqualTo(201);
 		String shipmentId = shipped.json().get("id").asString();
@@ -172,7 +172,7 @@ class FulfillmentApiTests {
 		UUID foId = placed.only().id();
 		Map<String, Object> line = Map.of("lineId", placed.lineId(sku), "quantity", 1);
 
-		ApiClient.Response missing = owner.post("/api/admin/v1/orders/" + placed.orderId() + "/fulfillments", Map.of(
+		ApiClient.Response missing = owner.post("/api/admin/v1/orders/" + placed.orderId() + "/shipments", Map.of(
 				"fulfillmentOrderId", foId, "carrier", "sandbox", "parcel", BOX, "lines", List.of(line)));
 		if (missing.status() != 201) {
 			assertProblem(missing, 422, "CUSTOMS_INFORMATION_MISSING");
@@ -180,7 +180,7 @@ class FulfillmentApiTests {
 		else {
 			throw new AssertionError("shipped abroad without customs fields: " + missing.body());
 		}
-		ApiClient.Response shipped = owner.post("/api/admin/v1/orders/" + placed.orderId() + "/fulfillments", Map.of(
+		ApiClient.Response shipped = owner.post("/api/admin/v1/orders/" + placed.orderId() + "/shipments", Map.of(
 				"fulfillmentOrderId", foId, "carrier", "sandbox", "parcel", BOX, "lines", List.of(line),
 				"customs", List.of(Map.of("sku", sku, "hsCode", "610910", "originCountry", "PT"))));
 		assertThat(shipped.status()).as(shipped.body()).isEqualTo(201);
@@ -252,13 +252,13 @@ class FulfillmentApiTests {
 	@Test
 	void theOpenApiDocumentDescribesTheFulfilmentApi() {
 		JsonNode paths = ApiClient.at(port).get("/api/openapi.json").json().get("paths");
-		for (String path : List.of("/api/admin/v1/orders/{id}/fulfillments", "/api/admin/v1/shipments",
+		for (String path : List.of("/api/admin/v1/orders/{id}/fulfillments", "/api/admin/v1/orders/{id}/shipments", "/api/admin/v1/shipments",
 				"/api/admin/v1/shipments/{id}/label", "/api/admin/v1/pick-lists", "/api/admin/v1/pick-lists/{id}/pdf",
 				"/api/admin/v1/carriers", "/api/admin/v1/carriers/{carrier}/tracking-events",
 				"/api/admin/v1/fulfillment-orders/{id}/scans", "/api/store/v1/tracking/{carrier}/{trackingNumber}")) {
 			assertThat(paths.has(path)).as(path).isTrue();
 		}
-		assertThat(paths.get("/api/admin/v1/orders/{id}/fulfillments").get("post").get("responses").has("409")).isTrue();
+		assertThat(paths.get("/api/admin/v1/orders/{id}/shipments").get("post").get("responses").has("409")).isTrue();
 	}
 
 	static void assertProblem(ApiClient.Response response, int status, String code) {

@@ -77,7 +77,7 @@ class FulfillmentsRestController {
 				fulfillment.shipmentsOfOrder(currentStore.id(), id));
 	}
 
-	@PostMapping("/api/admin/v1/orders/{id}/fulfillments")
+	@PostMapping("/api/admin/v1/orders/{id}/shipments")
 	@PreAuthorize("hasAuthority('ORDERS_WRITE')")
 	@Operation(summary = "Buy a label and ship (part of) one of the order's fulfilment orders: the named lines, or what is packed; "
 			+ "without carrier/service, rate shopping picks the cheapest (or fastest) rate that meets the promised date")
