@@ -33,6 +33,11 @@ import dev.shopwright.stores.StoreManagement;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+	/** The carriers' signed tracking webhooks (fulfilment), reachable without a login or CSRF token. */
+	private static final java.util.regex.Pattern CARRIER_TRACKING_EVENTS = java.util.regex.Pattern
+		.compile("/api/admin/v1/carriers/[a-z0-9-]+/tracking-events");
+
+
 	/** Scripts only from our own origin; the pages of the console and storefront use no inline script. */
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -98,10 +103,13 @@ class SecurityConfiguration {
 			throws Exception {
 		RequestMatcher sessionMutation = request -> isMutating(request) && request.getHeader("Authorization") == null
 				&& request.getRequestURI().startsWith("/api/admin/")
-				&& !request.getRequestURI().equals("/api/admin/v1/auth/token");
+				&& !request.getRequestURI().equals("/api/admin/v1/auth/token")
+				&& !CARRIER_TRACKING_EVENTS.matcher(request.getRequestURI()).matches();
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/api/admin/v1/auth/token").permitAll()
+				// carriers push tracking without a login: the HMAC signature is their authentication (fulfilment checks it)
+				.requestMatchers(request -> CARRIER_TRACKING_EVENTS.matcher(request.getRequestURI()).matches()).permitAll()
 				.requestMatchers("/api/admin/**").authenticated()
 				.anyRequest().permitAll())
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionMutation))
