@@ -314,11 +314,25 @@ public class OrderManagement {
 		return get(store, id);
 	}
 
+	/**
+	 * Captures what the order still owes from its authorisations — never more than its total, which an edit may
+	 * have lowered below what was authorised.
+	 */
 	private void captureAuthorized(StoreId store, OrderId id) {
-		for (PaymentIntent payment : payments.forOrder(store, id.toString())) {
+		List<PaymentIntent> paymentsOfOrder = payments.forOrder(store, id.toString());
+		Money owed = get(store, id).totals().total();
+		for (PaymentIntent payment : paymentsOfOrder) {
+			owed = owed.minus(payment.captured()).plus(payment.refunded());
+		}
+		for (PaymentIntent payment : paymentsOfOrder) {
+			if (owed.amount().signum() <= 0) {
+				return;
+			}
 			if (payment.capturable().amount().signum() > 0 && payment.status() == dev.shopwright.payments.PaymentStatus.AUTHORIZED) {
+				Money part = payment.capturable().compareTo(owed) <= 0 ? payment.capturable() : owed;
+				owed = owed.minus(part);
 				try {
-					payments.capture(store, payment.id(), null, "fulfilment:" + id + ":" + payment.id());
+					payments.capture(store, payment.id(), part, "fulfilment:" + id + ":" + payment.id());
 				}
 				catch (dev.shopwright.payments.PaymentRefused ex) {
 					// the shipment stands; the failed capture is on the timeline (PaymentFailed) for staff to retry

@@ -221,6 +221,26 @@ class OrderEditTests {
 	}
 
 	@Test
+	void aStoreThatCapturesOnFulfilmentCapturesTheEditedTotalNotTheFirstAuthorisation() {
+		payments.updateSettings(store, new dev.shopwright.payments.PaymentSettings(true, false, false,
+				dev.shopwright.payments.CaptureMode.ON_FULFILMENT));
+		DraftOrder draft = drafts.create(store, details(DraftShop.email(), List.of(line(mug, 3)), "4.90"));
+		DraftOrders.PayResult paid = drafts.payByCard(store, draft.id(), card(DraftShop.GOOD_CARD), "setup", "/r");
+		await(() -> orders.get(store, paid.orderId()).paymentState(), PaymentState.AUTHORIZED::equals);
+		Order order = orders.get(store, paid.orderId());
+		assertThat(order.totals().total()).isEqualTo(Money.of("34.90", "EUR"));
+
+		Order lowered = edits.commit(store, order.id(), new EditOrder(order.version(),
+				List.of(EditOrder.Change.setQuantity(lineOf(order, mug).id(), 1)), null), "http://shop.test").order();
+		assertThat(lowered.totals().total()).isEqualTo(Money.of("14.90", "EUR"));
+		orders.recordFulfillment(store, order.id(), java.util.Map.of(lineOf(lowered, mug).id(), 1), "parcel-1");
+
+		PaymentIntent payment = payments.forOrder(store, order.id().toString()).getFirst();
+		assertThat(payment.captured()).isEqualTo(Money.of("14.90", "EUR"));
+		await(() -> orders.get(store, order.id()).paymentState(), PaymentState.PAID::equals);
+	}
+
+	@Test
 	void twoConcurrentEditsOfOneVersionCommitOnceAndTheOtherIsAConflict() throws Exception {
 		Order order = paidOrder(DraftShop.email(), line(mug, 1));
 		List<Callable<Object>> commits = new ArrayList<>();
