@@ -77,8 +77,11 @@ public class CheckoutManagement {
 
 	private final Validator validator;
 
+	private final CheckoutCompletion completion;
+
 	CheckoutManagement(Carts carts, CartPricing pricing, InventoryManagement inventory, StoreManagement stores,
-			TransactionTemplate transactions, Validator validator) {
+			TransactionTemplate transactions, Validator validator, CheckoutCompletion completion) {
+		this.completion = completion;
 		this.carts = carts;
 		this.pricing = pricing;
 		this.inventory = inventory;
@@ -221,6 +224,42 @@ public class CheckoutManagement {
 		requireStoreCurrency(store, currency);
 		change(store, id, access, () -> carts.setCurrency(store, id, currency));
 		return cart(store, id, access);
+	}
+
+	// ---- completion --------------------------------------------------------------------------------------------
+
+	/**
+	 * Checks out the cart, exactly once: freezes its lines, prices and addresses, reserves the stock (409
+	 * {@code INSUFFICIENT_STOCK} naming the short lines), takes the payment (402 {@code PAYMENT_DECLINED} with the
+	 * gateway's {@code reason}; the cart is open again) and places the order. A card that needs 3-D Secure gives
+	 * {@code REQUIRES_ACTION} with the challenge's URL; finish with {@link #confirm} once the shopper is back.
+	 * <p>
+	 * Only one completion of a cart runs: a concurrent one gets 409 {@code CHECKOUT_IN_PROGRESS}, a later one the
+	 * order already placed ({@code ALREADY_PLACED}). Other refusals: 422 {@code CART_EMPTY},
+	 * {@code CHECKOUT_INCOMPLETE} (email, shipping address or option missing), {@code PAYMENT_METHOD_NOT_OFFERED},
+	 * {@code PAYMENT_DETAILS_REQUIRED}; 409 {@code LINES_UNAVAILABLE}; 503 {@code CHECKOUT_BUSY} (too many at once,
+	 * nothing done) or {@code PAYMENT_PENDING} (the gateway has not answered; it finishes by itself).
+	 *
+	 * @param channel {@code PlaceOrder.STORE_API} or {@code PlaceOrder.ONLINE_STORE} (the storefront)
+	 * @param clientAddress the shopper's IP address, kept on the order for fraud screening
+	 */
+	public CheckoutResult complete(StoreId store, CartId id, CartAccess access, CheckoutPayment payment, String channel,
+			@Nullable String clientAddress) {
+		if (!channel.equals(dev.shopwright.orders.PlaceOrder.STORE_API)
+				&& !channel.equals(dev.shopwright.orders.PlaceOrder.ONLINE_STORE)) {
+			throw new IllegalArgumentException("checkout places orders of the store_api or online_store channel only");
+		}
+		return completion.complete(authorized(store, id, access), payment, channel, clientAddress);
+	}
+
+	/**
+	 * Finishes a completion that waits for 3-D Secure: places the order once the challenge passed (PLACED),
+	 * reopens the cart when it failed (402 {@code PAYMENT_DECLINED}), or says it still waits (REQUIRES_ACTION).
+	 * Calling it again after the order exists gives ALREADY_PLACED. The reconciler does the same for a shopper who
+	 * never comes back.
+	 */
+	public CheckoutResult confirm(StoreId store, CartId id, CartAccess access) {
+		return completion.confirm(authorized(store, id, access));
 	}
 
 	// ---- internals ---------------------------------------------------------------------------------------------

@@ -218,6 +218,42 @@ class CartApiTests {
 		assertThat(cart.get("lines").get(0).get("quantity").asInt()).isEqualTo(80);
 	}
 
+	@Test
+	void theOpenApiDocumentDescribesEveryCartOperation() {
+		JsonNode paths = ok(ApiClient.at(port).get("/api/openapi.json")).get("paths");
+		Map<String, List<String>> operations = Map.of(CARTS, List.of("post"), CARTS + "/{id}", List.of("get"),
+				CARTS + "/{id}/lines", List.of("post"), CARTS + "/{id}/lines/{lineId}", List.of("patch", "delete"),
+				CARTS + "/{id}/email", List.of("put"), CARTS + "/{id}/shipping-address", List.of("put"),
+				CARTS + "/{id}/billing-address", List.of("put"), CARTS + "/{id}/shipping-options", List.of("get"),
+				CARTS + "/{id}/shipping-option", List.of("put"), CARTS + "/{id}/currency", List.of("put"));
+		Map<String, List<String>> completion = Map.of(CARTS + "/{id}/complete", List.of("post"),
+				CARTS + "/{id}/complete/confirm", List.of("post"));
+		List<String> missing = new ArrayList<>();
+		java.util.function.BiConsumer<String, List<String>> check = (path, methods) -> methods.forEach(method -> {
+			JsonNode operation = paths.path(path).path(method);
+			if (operation.isMissingNode()) {
+				missing.add(method + " " + path);
+				return;
+			}
+			List<String> headers = operation.path("parameters").findValuesAsString("name");
+			if (!path.equals(CARTS) && (!headers.contains("X-Cart-Token") || !operation.path("responses").has("404"))) {
+				missing.add(method + " " + path + " lacks X-Cart-Token or its 404");
+			}
+			if (operation.path("summary").asString("").isBlank()) {
+				missing.add(method + " " + path + " lacks a summary");
+			}
+		});
+		operations.forEach(check);
+		completion.forEach(check);
+		JsonNode complete = paths.path(CARTS + "/{id}/complete").path("post").path("responses");
+		for (String status : List.of("200", "201", "202", "402", "409", "422", "503")) {
+			if (!complete.has(status)) {
+				missing.add("complete lacks " + status);
+			}
+		}
+		assertThat(missing).isEmpty();
+	}
+
 	private ApiClient customer(String name) {
 		String email = ApiClient.unique(name) + "@test.local";
 		ok(shop.shopper.post("/api/store/v1/customers", Map.of("email", email, "password", "a-long-password-1")));

@@ -2,9 +2,14 @@ package dev.shopwright.checkout.rest;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -34,11 +39,21 @@ import dev.shopwright.checkout.Cart;
 import dev.shopwright.checkout.CartAccess;
 import dev.shopwright.checkout.CartId;
 import dev.shopwright.checkout.CheckoutManagement;
+import dev.shopwright.checkout.CheckoutPayment;
 import dev.shopwright.checkout.CheckoutRefused;
+import dev.shopwright.checkout.CheckoutResult;
 import dev.shopwright.checkout.CreatedCart;
 import dev.shopwright.checkout.ShippingOption;
 import dev.shopwright.customers.AddressDetails;
 import dev.shopwright.customers.CustomerPrincipal;
+import dev.shopwright.orders.Order;
+import dev.shopwright.orders.OrderId;
+import dev.shopwright.orders.OrderStatus;
+import dev.shopwright.orders.PaymentState;
+import dev.shopwright.orders.PlaceOrder;
+import dev.shopwright.payments.CardInput;
+import dev.shopwright.payments.PaymentMethod;
+import dev.shopwright.platform.BusinessRuleViolation;
 import dev.shopwright.platform.CurrentStore;
 import dev.shopwright.platform.web.Problems;
 import dev.shopwright.pricing.PricingManagement;
@@ -97,6 +112,34 @@ public class StoreCartsRestController {
 	}
 
 	record CurrencyBody(@NotBlank @Size(max = 3) String currency) {
+	}
+
+	record CardBody(@NotBlank @Size(max = 30) String number, @NotNull @Min(1) @Max(12) Integer expMonth,
+			@NotNull @Min(2000) @Max(2200) Integer expYear, @Size(max = 4) @Nullable String cvc) {
+	}
+
+	record PaymentBody(
+			@Schema(description = "card, bank_transfer or cash_on_delivery (those the store offers)") @NotBlank @Size(max = 40) String method,
+			@Schema(description = "Sandbox or direct card entry; never stored") @Valid @Nullable CardBody card,
+			@Schema(description = "A token from the payment provider's own form, instead of card") @Size(max = 255) @Nullable String gatewayToken,
+			@Schema(description = "Where 3-D Secure sends the shopper back to") @Size(max = 2000) @Nullable String returnUrl) {
+	}
+
+	record CompleteBody(@Valid @NotNull PaymentBody payment) {
+	}
+
+	/** What a completion came to: the order placed, or the 3-D Secure step the shopper must take first. */
+	record Completion(CheckoutResult.Outcome outcome, CartId cartId, OrderId orderId, @Nullable String orderNumber,
+			@Nullable OrderStatus status, @Nullable PaymentState paymentState, Order.@Nullable Totals totals,
+			@Nullable String nextActionUrl) {
+
+		static Completion of(CheckoutResult result) {
+			Order order = result.order();
+			return new Completion(result.outcome(), result.cartId(), result.orderId(),
+					order == null ? null : order.number(), order == null ? null : order.status(),
+					order == null ? null : order.paymentState(), order == null ? null : order.totals(),
+					result.nextActionUrl());
+		}
 	}
 
 	private final CheckoutManagement checkout;
@@ -215,6 +258,70 @@ public class StoreCartsRestController {
 			@AuthenticationPrincipal @Nullable CustomerPrincipal customer) {
 		return checkout.setCurrency(currentStore.id(), new CartId(id), access(token, customer),
 				PricingManagement.currency(body.currency(), "currency"));
+	}
+
+	@PostMapping("/{id}/complete")
+	@Operation(summary = "Check out the cart exactly once: reserve stock, take the payment, place the order",
+			description = "201 with the order; 200 when this cart's order already exists; 202 with nextActionUrl when the card "
+					+ "needs 3-D Secure (then POST …/complete/confirm). Send an Idempotency-Key: a retry with it replays the "
+					+ "first answer. Only one completion of a cart runs at a time (409 CHECKOUT_IN_PROGRESS).")
+	@ApiResponse(responseCode = "201", description = "The order was placed")
+	@ApiResponse(responseCode = "200", description = "An earlier completion of this cart placed the order")
+	@ApiResponse(responseCode = "202", description = "3-D Secure: send the shopper to nextActionUrl, then confirm")
+	@ApiResponse(responseCode = "402", description = "Payment declined (PAYMENT_DECLINED, `reason` = the gateway's code); nothing charged, the cart is open again",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+	@ApiResponse(responseCode = "409", description = "INSUFFICIENT_STOCK (errors name the lines), CHECKOUT_IN_PROGRESS, LINES_UNAVAILABLE, CART_COMPLETED",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+	@ApiResponse(responseCode = "503", description = "CHECKOUT_BUSY (nothing done) or PAYMENT_PENDING; see Retry-After",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+	@TokenHeader
+	ResponseEntity<Completion> complete(@PathVariable UUID id, @Valid @RequestBody CompleteBody body,
+			@RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token,
+			@AuthenticationPrincipal @Nullable CustomerPrincipal customer, HttpServletRequest request) {
+		CheckoutResult result = checkout.complete(currentStore.id(), new CartId(id), access(token, customer),
+				payment(body.payment()), PlaceOrder.STORE_API, request.getRemoteAddr());
+		return answer(result);
+	}
+
+	@PostMapping("/{id}/complete/confirm")
+	@Operation(summary = "Finish a completion after the shopper's 3-D Secure challenge",
+			description = "201 with the order once the challenge passed; 402 PAYMENT_DECLINED when it failed (cart open "
+					+ "again); 202 while the challenge is still open; 200 when the order already exists.")
+	@ApiResponse(responseCode = "201", description = "The order was placed")
+	@ApiResponse(responseCode = "200", description = "The order already exists")
+	@ApiResponse(responseCode = "202", description = "The challenge is still open")
+	@ApiResponse(responseCode = "402", description = "The challenge failed (PAYMENT_DECLINED, reason authentication_failed)",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+	@TokenHeader
+	ResponseEntity<Completion> confirm(@PathVariable UUID id,
+			@RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token,
+			@AuthenticationPrincipal @Nullable CustomerPrincipal customer) {
+		return answer(checkout.confirm(currentStore.id(), new CartId(id), access(token, customer)));
+	}
+
+	private static ResponseEntity<Completion> answer(CheckoutResult result) {
+		HttpStatus status = switch (result.outcome()) {
+			case PLACED -> HttpStatus.CREATED;
+			case ALREADY_PLACED -> HttpStatus.OK;
+			case REQUIRES_ACTION -> HttpStatus.ACCEPTED;
+		};
+		return ResponseEntity.status(status).body(Completion.of(result));
+	}
+
+	private static CheckoutPayment payment(PaymentBody body) {
+		PaymentMethod method;
+		try {
+			method = PaymentMethod.valueOf(body.method().strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BusinessRuleViolation("INVALID_PAYMENT_METHOD", 422,
+					"Unknown payment method '" + body.method() + "': use card, bank_transfer or cash_on_delivery",
+					Map.of("payment.method", "must be card, bank_transfer or cash_on_delivery"));
+		}
+		CardBody card = body.card();
+		return new CheckoutPayment(method, card == null ? null
+				: new CardInput(card.number(), card.expMonth(), card.expYear(), card.cvc()), body.gatewayToken(),
+				body.returnUrl() == null ? "/" : body.returnUrl());
 	}
 
 	/** Refusals with more to say than a code: the gateway's reason of a decline, when to retry a busy checkout. */
