@@ -33,13 +33,16 @@ public class StoreCredits {
 	/** Adds {@code amount} (negative to spend); empty when the balance would go below zero. */
 	public Optional<Money> change(StoreId store, CustomerId customer, Money amount, @Nullable ReturnId returnId,
 			@Nullable String reference, @Nullable String note, String actorName) {
-		Optional<BigDecimal> balance = jdbc.sql("""
+		String sql = amount.isNegative() ? """
+				update returns.store_credit set balance = balance + :amount, updated_at = now()
+				where store_id = :store and customer_id = :customer and currency = :currency and balance + :amount >= 0
+				returning balance""" : """
 				insert into returns.store_credit as c (store_id, customer_id, currency, balance)
-				select :store, :customer, :currency, :amount where :amount >= 0
+				values (:store, :customer, :currency, :amount)
 				on conflict (store_id, customer_id, currency) do update
 				    set balance = c.balance + excluded.balance, updated_at = now()
-				    where c.balance + excluded.balance >= 0
-				returning balance""")
+				returning balance""";
+		Optional<BigDecimal> balance = jdbc.sql(sql)
 			.param("store", store.value()).param("customer", customer.value())
 			.param("currency", amount.currency().getCurrencyCode()).param("amount", amount.amount())
 			.query(BigDecimal.class)
