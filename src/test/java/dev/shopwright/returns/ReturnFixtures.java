@@ -40,18 +40,18 @@ import dev.shopwright.stores.StoreSettings;
  * Test data for returns: a fresh store with products in the catalog and stock, orders placed as checkout places
  * them (priced by pricing, paid by a sandbox card captured at once) and marked delivered.
  */
-record ReturnFixtures(StoreManagement stores, CatalogManagement catalog, InventoryManagement inventory,
+public record ReturnFixtures(StoreManagement stores, CatalogManagement catalog, InventoryManagement inventory,
 		PricingManagement pricing, OrderManagement orders, PaymentManagement payments, JdbcClient jdbc) {
 
-	static final String CARD = "4242424242424242";
+	public static final String CARD = "4242424242424242";
 
-	Store newStore(String currency) {
+	public Store newStore(String currency) {
 		String handle = "ret-" + UUID.randomUUID().toString().substring(0, 8);
 		return stores.create(StoreSettings.named("Returns " + handle, handle, currency));
 	}
 
 	/** A product with one variant per SKU at {@code price}, tagged, with 10 units on hand each. */
-	Product product(StoreId store, String title, String price, List<String> tags, String... skus) {
+	public Product product(StoreId store, String title, String price, List<String> tags, String... skus) {
 		Currency currency = stores.get(store).defaultCurrency();
 		List<ProductDraft.VariantDraft> variants = new ArrayList<>();
 		for (int i = 0; i < skus.length; i++) {
@@ -69,17 +69,17 @@ record ReturnFixtures(StoreManagement stores, CatalogManagement catalog, Invento
 		return product;
 	}
 
-	record Item(Product product, String sku, int quantity) {
+	public record Item(Product product, String sku, int quantity) {
 	}
 
 	/** Places and pays an order for the items, as checkout would, and marks every unit delivered. */
-	Order deliveredOrder(StoreId store, @Nullable CustomerId customer, @Nullable String tokenHash, Item... items) {
+	public Order deliveredOrder(StoreId store, @Nullable CustomerId customer, @Nullable String tokenHash, Item... items) {
 		Order order = paidOrder(store, customer, tokenHash, items);
 		markDelivered(store, order);
 		return orders.get(store, order.id());
 	}
 
-	Order paidOrder(StoreId store, @Nullable CustomerId customer, @Nullable String tokenHash, Item... items) {
+	public Order paidOrder(StoreId store, @Nullable CustomerId customer, @Nullable String tokenHash, Item... items) {
 		Currency currency = stores.get(store).defaultCurrency();
 		List<PlaceOrder.Line> lines = new ArrayList<>();
 		List<PriceCalculation.Line> priced = new ArrayList<>();
@@ -107,24 +107,24 @@ record ReturnFixtures(StoreManagement stores, CatalogManagement catalog, Invento
 	 * Marks every unit shipped, as fulfilment does through {@code OrderManagement.recordFulfillment} (not on main
 	 * yet): the orders table is written directly, in tests only.
 	 */
-	void markDelivered(StoreId store, Order order) {
+	public void markDelivered(StoreId store, Order order) {
 		jdbc.sql("update orders.order_line set fulfilled_quantity = quantity where store_id = :store and order_id = :order")
 			.param("store", store.value()).param("order", order.id().value())
 			.update();
 	}
 
-	void placedDaysAgo(StoreId store, Order order, int days) {
+	public void placedDaysAgo(StoreId store, Order order, int days) {
 		jdbc.sql("update orders.customer_order set placed_at = :at where store_id = :store and id = :order")
 			.param("at", java.sql.Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(days))))
 			.param("store", store.value()).param("order", order.id().value())
 			.update();
 	}
 
-	int onHand(StoreId store, String sku) {
+	public int onHand(StoreId store, String sku) {
 		return inventory.stock(store, sku).onHand();
 	}
 
-	PaymentIntent payment(StoreId store, Order order) {
+	public PaymentIntent payment(StoreId store, Order order) {
 		return payments.forOrder(store, order.id().toString()).getFirst();
 	}
 }
