@@ -239,6 +239,42 @@ class Carts {
 			.query(Carts::row).list();
 	}
 
+	/** The store's carts, most recently changed first, optionally of one status; keyset paged. */
+	dev.shopwright.shared.Page<CartSummary> list(StoreId store, @Nullable CartStatus status, @Nullable String cursor,
+			int limit) {
+		StringBuilder sql = new StringBuilder("""
+				select c.*, (select count(*) from checkout.cart_line l where l.store_id = c.store_id and l.cart_id = c.id) as lines,
+				       (select coalesce(sum(quantity), 0) from checkout.cart_line l
+				        where l.store_id = c.store_id and l.cart_id = c.id) as units
+				from checkout.cart c where c.store_id = :store""");
+		java.util.Map<String, Object> params = new java.util.HashMap<>();
+		params.put("store", store.value());
+		if (status != null) {
+			sql.append(" and c.status = :status");
+			params.put("status", status.name());
+		}
+		if (cursor != null) {
+			dev.shopwright.platform.Cursor position = dev.shopwright.platform.Cursor.decode(cursor, 2);
+			params.put("afterTime", Timestamp.from(position.instant(0)));
+			params.put("afterId", position.uuid(1));
+			sql.append(" and (c.updated_at, c.id) < (:afterTime, :afterId)");
+		}
+		sql.append(" order by c.updated_at desc, c.id desc limit :limit");
+		params.put("limit", limit + 1);
+		List<CartSummary> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+			Row row = row(rs, n);
+			return new CartSummary(row.id(), row.status(), row.stage() == null ? null : row.stage().name(), row.stageAt(),
+					row.email(), row.customer(), row.currency(), rs.getInt("lines"), rs.getInt("units"), row.attempt(),
+					row.orderId(), row.createdAt(), row.updatedAt());
+		}).list();
+		if (rows.size() <= limit) {
+			return new dev.shopwright.shared.Page<>(rows, null);
+		}
+		CartSummary last = rows.get(limit - 1);
+		return new dev.shopwright.shared.Page<>(rows.subList(0, limit),
+				dev.shopwright.platform.Cursor.of(last.updatedAt().toString(), last.id().toString()).encode());
+	}
+
 	private static Row row(ResultSet rs, int n) throws SQLException {
 		UUID customer = rs.getObject("customer_id", UUID.class);
 		UUID order = rs.getObject("order_id", UUID.class);

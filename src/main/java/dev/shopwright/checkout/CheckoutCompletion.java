@@ -62,8 +62,11 @@ class CheckoutCompletion {
 
 	private final CompletionAdmission admission;
 
+	private final RiskScreening screening;
+
 	CheckoutCompletion(Carts carts, CartPricing pricing, InventoryManagement inventory, PaymentManagement payments,
-			OrderManagement orders, JsonMapper json, CompletionAdmission admission) {
+			OrderManagement orders, JsonMapper json, CompletionAdmission admission, RiskScreening screening) {
+		this.screening = screening;
 		this.carts = carts;
 		this.pricing = pricing;
 		this.inventory = inventory;
@@ -140,7 +143,7 @@ class CheckoutCompletion {
 		PlaceOrder order;
 		try {
 			Carts.Row row = carts.find(store, id).orElseThrow();
-			order = orderFor(row, claim.orderId(), channel, clientAddress);
+			order = screening.screen(store, orderFor(row, claim.orderId(), channel, clientAddress), payment);
 			if (!carts.recordSnapshot(store, id, attempt, json.writeValueAsString(order))) {
 				throw CheckoutRefused.inProgress();
 			}
@@ -242,7 +245,7 @@ class CheckoutCompletion {
 			PaymentIntent now = payments.refresh(store, waiting.id());
 			if (holdsMoney(now)) {
 				place(store, row.id(), row.attempt(), snapshot(row), now.id());
-				log.info("reconciler: placed order {} for cart {} after the shopper's 3-D Secure", orderId, row.id());
+				log.info("reconciler: placed order {} for cart {} once payments settled payment {}", orderId, row.id(), now.id());
 				return;
 			}
 			if (now.status() != PaymentStatus.FAILED) {

@@ -24,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.shopwright.customers.AddressDetails;
 import dev.shopwright.customers.CustomerId;
 import dev.shopwright.inventory.InventoryManagement;
+import dev.shopwright.platform.AuditLog;
+import dev.shopwright.shared.Page;
 import dev.shopwright.shared.StoreId;
 import dev.shopwright.stores.StoreManagement;
 
@@ -65,6 +67,9 @@ public class CheckoutManagement {
 
 	private static final String TOKEN_PREFIX = "sct_";
 
+	/** How long a checkout's stage must stand still before staff may resolve it by hand. */
+	public static final java.time.Duration STALLED_AFTER = java.time.Duration.ofMinutes(1);
+
 	private final Carts carts;
 
 	private final CartPricing pricing;
@@ -79,9 +84,12 @@ public class CheckoutManagement {
 
 	private final CheckoutCompletion completion;
 
+	private final AuditLog auditLog;
+
 	CheckoutManagement(Carts carts, CartPricing pricing, InventoryManagement inventory, StoreManagement stores,
-			TransactionTemplate transactions, Validator validator, CheckoutCompletion completion) {
+			TransactionTemplate transactions, Validator validator, CheckoutCompletion completion, AuditLog auditLog) {
 		this.completion = completion;
+		this.auditLog = auditLog;
 		this.carts = carts;
 		this.pricing = pricing;
 		this.inventory = inventory;
@@ -260,6 +268,34 @@ public class CheckoutManagement {
 	 */
 	public CheckoutResult confirm(StoreId store, CartId id, CartAccess access) {
 		return completion.confirm(authorized(store, id, access));
+	}
+
+	// ---- staff -------------------------------------------------------------------------------------------------
+
+	/** The store's carts for staff, most recently changed first, optionally of one status (keyset paged). */
+	public Page<CartSummary> carts(StoreId store, @Nullable CartStatus status, @Nullable String cursor, int limit) {
+		return carts.list(store, status, cursor, limit);
+	}
+
+	/**
+	 * Staff finish a checkout that stalled (its stage has not moved for {@link #STALLED_AFTER}) now, as the
+	 * reconciler would: the order is placed when a payment holds money for it, else the stock is released and the
+	 * cart reopened. 409 {@code NOTHING_TO_RESOLVE} for a cart that is not COMPLETING, {@code CHECKOUT_IN_PROGRESS}
+	 * while it is still moving.
+	 */
+	public CartStatus resolveStalled(StoreId store, CartId id) {
+		Carts.Row row = carts.find(store, id).orElseThrow(() -> CheckoutRefused.cartNotFound(id));
+		if (row.status() != CartStatus.COMPLETING) {
+			throw new CheckoutRefused("NOTHING_TO_RESOLVE", 409, "The cart is " + row.status() + ", not in a checkout");
+		}
+		if (row.stageAt() != null && row.stageAt().isAfter(java.time.Instant.now().minus(STALLED_AFTER))) {
+			throw CheckoutRefused.inProgress();
+		}
+		completion.resolve(row);
+		CartStatus after = carts.find(store, id).map(Carts.Row::status).orElseThrow();
+		auditLog.record(store, "checkout.resolved", "cart", id.toString(),
+				"Resolved a stalled checkout (order " + row.orderId() + ", stage " + row.stage() + "): cart now " + after);
+		return after;
 	}
 
 	// ---- internals ---------------------------------------------------------------------------------------------

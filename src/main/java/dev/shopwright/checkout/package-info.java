@@ -3,7 +3,7 @@
  * order being placed.
  */
 @ApplicationModule(allowedDependencies = { "shared", "platform", "platform :: web", "stores", "pricing", "catalog",
-		"inventory", "customers", "payments", "orders" })
+		"inventory", "customers", "payments", "orders", "fraud" })
 @NullMarked
 package dev.shopwright.checkout;
 

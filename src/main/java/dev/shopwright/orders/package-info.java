@@ -3,7 +3,7 @@
  * fulfilment status apart), the timeline, notes and tags, cancellation, edits, draft orders and invoices.
  */
 @ApplicationModule(allowedDependencies = { "shared", "platform", "platform :: web", "stores", "pricing", "payments",
-		"payments :: events", "inventory", "customers" })
+		"payments :: events", "inventory", "customers", "customers :: sessions" })
 @NullMarked
 package dev.shopwright.orders;
 

@@ -252,6 +252,14 @@ class CartApiTests {
 			}
 		}
 		assertThat(missing).isEmpty();
+		// the 201 of POST /carts documents the token beside the cart's own fields
+		JsonNode content = paths.path(CARTS).path("post").path("responses").path("201").path("content");
+		JsonNode created = content.path(content.propertyNames().iterator().next()).path("schema");
+		JsonNode schemas = ok(ApiClient.at(port).get("/api/openapi.json")).get("components").get("schemas");
+		JsonNode schema = created.has("$ref") ? schemas.get(created.get("$ref").asString().replace("#/components/schemas/", ""))
+				: created;
+		assertThat(schema.path("properties").propertyNames()).as(content + "\n" + schema)
+			.contains("token", "id", "currency", "lines", "totals");
 	}
 
 	private ApiClient customer(String name) {

@@ -16,25 +16,25 @@ import tools.jackson.databind.JsonNode;
  * A store of its own for a test class, set up through the Admin API: EUR with USD at 1.10, prices with 19 % VAT in
  * Germany, flat shipping in Germany, and products made on demand with stock. Shoppers use the Store API.
  */
-final class CheckoutShop {
+public final class CheckoutShop {
 
-	static final String CARTS = "/api/store/v1/carts";
+	public static final String CARTS = "/api/store/v1/carts";
 
-	final int port;
+	public final int port;
 
-	final ApiClient owner;
+	public final ApiClient owner;
 
-	final ApiClient admin;
+	public final ApiClient admin;
 
-	final ApiClient shopper;
+	public final ApiClient shopper;
 
-	final String handle;
+	public final String handle;
 
-	final StoreId store;
+	public final StoreId store;
 
-	final String standardShippingId;
+	public final String standardShippingId;
 
-	CheckoutShop(int port) {
+	public CheckoutShop(int port) {
 		this.port = port;
 		owner = ApiClient.at(port).loggedIn(ShopwrightTest.OWNER_EMAIL, ShopwrightTest.OWNER_PASSWORD);
 		handle = ApiClient.unique("co");
@@ -57,17 +57,17 @@ final class CheckoutShop {
 				Map.of("name", "Express", "kind", "FLAT", "price", eur("12.00"), "minDays", 1, "maxDays", 1)));
 	}
 
-	static Map<String, Object> eur(String amount) {
+	public static Map<String, Object> eur(String amount) {
 		return Map.of("amount", amount, "currency", "EUR");
 	}
 
-	static JsonNode ok(ApiClient.Response response) {
+	public static JsonNode ok(ApiClient.Response response) {
 		assertThat(response.status()).as(response.body()).isBetween(200, 201);
 		return response.json();
 	}
 
 	/** An ACTIVE, published product with one variant; {@code stock} units received when not null. */
-	String product(String price, String status, boolean published, String policy, Integer stock) {
+	public String product(String price, String status, boolean published, String policy, Integer stock) {
 		String sku = ApiClient.unique("SKU").toUpperCase();
 		Map<String, Object> variant = new HashMap<>(Map.of("sku", sku, "price", eur(price), "weightGrams", 500,
 				"inventoryPolicy", policy));
@@ -79,12 +79,12 @@ final class CheckoutShop {
 		return sku;
 	}
 
-	String product(String price, int stock) {
+	public String product(String price, int stock) {
 		return product(price, "ACTIVE", true, "DENY", stock);
 	}
 
 	/** A guest's new cart: the client carries its token. */
-	Guest guest(Map<String, Object> body) {
+	public Guest guest(Map<String, Object> body) {
 		ApiClient.Response created = shopper.post(CARTS, body);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		JsonNode cart = created.json();
@@ -92,24 +92,24 @@ final class CheckoutShop {
 				shopper.with("X-Cart-Token", cart.get("token").asString()), cart);
 	}
 
-	Guest guest() {
+	public Guest guest() {
 		return guest(Map.of());
 	}
 
-	record Guest(String id, String token, ApiClient api, JsonNode created) {
+	public record Guest(String id, String token, ApiClient api, JsonNode created) {
 
-		String path(String more) {
+		public String path(String more) {
 			return CARTS + "/" + id + more;
 		}
 	}
 
-	static Map<String, Object> berlin() {
+	public static Map<String, Object> berlin() {
 		return Map.of("firstName", "Ada", "lastName", "Lovelace", "phone", "+49 30 1234567", "address",
 				Map.of("line1", "Unter den Linden 1", "city", "Berlin", "postalCode", "10117", "country", "DE"));
 	}
 
 	/** A cart with one line, an email, a Berlin address and standard shipping: ready to complete. */
-	Guest readyCart(String sku, int quantity) {
+	public Guest readyCart(String sku, int quantity) {
 		Guest guest = guest();
 		ok(guest.api().post(guest.path("/lines"), Map.of("sku", sku, "quantity", quantity)));
 		ok(guest.api().put(guest.path("/email"), Map.of("email", "shopper-" + guest.id().substring(0, 8) + "@test.local")));
@@ -118,7 +118,7 @@ final class CheckoutShop {
 		return guest;
 	}
 
-	static Map<String, Object> card(String number) {
+	public static Map<String, Object> card(String number) {
 		return Map.of("payment", Map.of("method", "card", "card", Map.of("number", number, "expMonth", 12, "expYear",
 				YearMonth.now().getYear() + 2, "cvc", "123")));
 	}

@@ -2,14 +2,7 @@ package dev.shopwright.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -20,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import dev.shopwright.ShopwrightApplication;
 import dev.shopwright.testing.ApiClient;
+import dev.shopwright.testing.ChildApplication;
 import dev.shopwright.testing.ShopwrightTest;
 import dev.shopwright.testing.TestDatabase;
 import tools.jackson.databind.JsonNode;
@@ -35,15 +28,12 @@ import tools.jackson.databind.JsonNode;
 @ShopwrightTest // shares the run's embedded PostgreSQL (and keeps it up) with the other tests
 class PaymentCrashRecoveryTests {
 
-	private static final Path ARTIFACTS = Path.of(System.getProperty("shopwright.test.artifacts", "target/test-artifacts"));
-
 	@Test
 	void aPaymentInterruptedByAKillIsCompletedByTheReconcilerAfterRestart() throws Exception {
 		String database = "crash_" + Long.toHexString(System.nanoTime());
 		String url = TestDatabase.createDatabase(database);
-		Files.createDirectories(ARTIFACTS);
 
-		int port = freePort();
+		int port = ChildApplication.freePort();
 		Process first = start(url, port, true, "crash-first.log");
 		try {
 			awaitHealthy(first, port);
@@ -72,7 +62,7 @@ class PaymentCrashRecoveryTests {
 		assertThat(query(url, "select status from payments.sandbox_charge where operation = 'AUTHORIZE'"))
 			.containsExactly("SUCCEEDED");
 
-		int secondPort = freePort();
+		int secondPort = ChildApplication.freePort();
 		Process second = start(url, secondPort, false, "crash-second.log");
 		try {
 			awaitHealthy(second, secondPort);
@@ -107,52 +97,19 @@ class PaymentCrashRecoveryTests {
 	}
 
 	private static Process start(String url, int port, boolean crash, String log) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-cp", System.getProperty("java.class.path"), ShopwrightApplication.class.getName(),
-				"--server.port=" + port, "--shopwright.database.url=" + url, "--shopwright.database.username=postgres",
-				"--shopwright.admin.email=" + ShopwrightTest.OWNER_EMAIL,
-				"--shopwright.admin.password=" + ShopwrightTest.OWNER_PASSWORD,
-				"--shopwright.media.directory=" + ARTIFACTS.resolve("crash-media").toAbsolutePath(),
-				"--shopwright.payments.reconciler.pending-age=PT1S", "--shopwright.payments.reconciler.interval=PT1S",
-				"--shopwright.payments.reconciler.initial-delay=PT1S"));
+		List<String> arguments = new ArrayList<>(List.of("--shopwright.payments.reconciler.pending-age=PT1S",
+				"--shopwright.payments.reconciler.interval=PT1S", "--shopwright.payments.reconciler.initial-delay=PT1S"));
 		if (crash) {
-			command.add("--shopwright.payments.simulate-crash-at=after-gateway-call");
+			arguments.add("--shopwright.payments.simulate-crash-at=after-gateway-call");
 		}
-		File output = ARTIFACTS.resolve(log).toFile();
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
+		return ChildApplication.start(url, port, log, arguments);
 	}
 
 	private static void awaitHealthy(Process process, int port) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-		while (Instant.now().isBefore(deadline)) {
-			assertThat(process.isAlive()).as("the child application is running (see its log in the test artifacts)").isTrue();
-			try {
-				if (ApiClient.at(port).get("/actuator/health").status() == 200) {
-					return;
-				}
-			}
-			catch (IllegalStateException notYet) {
-				// not listening yet
-			}
-			Thread.sleep(500);
-		}
-		throw new AssertionError("the child application did not start within 3 minutes");
+		ChildApplication.awaitHealthy(process, port, Duration.ofMinutes(6));
 	}
 
 	private static List<String> query(String url, String sql) throws Exception {
-		List<String> rows = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-				ResultSet result = connection.createStatement().executeQuery(sql)) {
-			while (result.next()) {
-				rows.add(result.getString(1));
-			}
-		}
-		return rows;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		return ChildApplication.query(url, sql);
 	}
 }

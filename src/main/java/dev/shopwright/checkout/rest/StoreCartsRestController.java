@@ -73,7 +73,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/store/v1/carts")
 @Tag(name = "Store API: carts")
-public class StoreCartsRestController {
+class StoreCartsRestController {
 
 	static final String TOKEN_HEADER = "X-Cart-Token";
 
@@ -146,7 +146,7 @@ public class StoreCartsRestController {
 
 	private final CurrentStore currentStore;
 
-	public StoreCartsRestController(CheckoutManagement checkout, CurrentStore currentStore) {
+	StoreCartsRestController(CheckoutManagement checkout, CurrentStore currentStore) {
 		this.checkout = checkout;
 		this.currentStore = currentStore;
 	}

@@ -1,0 +1,62 @@
+package dev.shopwright.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.shopwright.checkout.CheckoutShop;
+import dev.shopwright.testing.ApiClient;
+import dev.shopwright.testing.ShopwrightTest;
+
+/** The checkouts screen: carts with their checkout stage, and resolving a stalled checkout by hand. */
+@ShopwrightTest
+class CheckoutConsoleTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void staffSeeCartsAndResolveACheckoutThatStalled() {
+		CheckoutShop shop = new CheckoutShop(port);
+		String sku = shop.product("20.00", 5);
+		CheckoutShop.Guest stalled = shop.readyCart(sku, 2);
+		CheckoutShop.Guest browsing = shop.guest();
+		// as a crash leaves it: claimed for an order, the stage standing still for an hour, nothing reserved or paid
+		jdbc.sql("""
+				update checkout.cart set status = 'COMPLETING', stage = 'RESERVING', stage_at = now() - interval '1 hour',
+				    order_id = gen_random_uuid(), attempt = 1 where id = ?""")
+			.param(UUID.fromString(stalled.id())).update();
+
+		AdminSession admin = AdminSession.at(port).logIn(ShopwrightTest.OWNER_EMAIL, ShopwrightTest.OWNER_PASSWORD);
+		assertThat(admin.post("/admin/stores/switch", Map.of("storeId", shop.store.toString())).status()).isEqualTo(302);
+		AdminSession.Page list = admin.get("/admin/checkouts");
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.body()).contains("cart-" + stalled.id()).contains("cart-" + browsing.id()).contains("RESERVING")
+			.contains("Resolve now");
+		AdminSession.Page completing = admin.get("/admin/checkouts?status=COMPLETING");
+		assertThat(completing.body()).contains("cart-" + stalled.id()).doesNotContain("cart-" + browsing.id());
+
+		AdminSession.Page resolved = admin.post("/admin/checkouts/" + stalled.id() + "/resolve", Map.of());
+		assertThat(resolved.isRedirect()).as(resolved.toString()).isTrue();
+		assertThat(admin.get(resolved.location()).body()).contains("Checkout resolved.");
+		assertThat(CheckoutShop.ok(stalled.api().get(stalled.path(""))).get("status").asString()).isEqualTo("ACTIVE");
+		// nothing left to resolve: refused with the rule's message, nothing changed
+		AdminSession.Page again = admin.post("/admin/checkouts/" + stalled.id() + "/resolve", Map.of());
+		assertThat(admin.get(again.location()).body()).contains("not in a checkout");
+
+		// another store's staff-facing list never shows this store's carts
+		CheckoutShop other = new CheckoutShop(port);
+		assertThat(admin.post("/admin/stores/switch", Map.of("storeId", other.store.toString())).status()).isEqualTo(302);
+		assertThat(admin.get("/admin/checkouts").body()).doesNotContain("cart-" + stalled.id());
+		assertThat(ApiClient.at(port).get("/admin/checkouts").status()).isIn(302, 401);
+	}
+}
