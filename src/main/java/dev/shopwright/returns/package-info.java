@@ -3,7 +3,7 @@
  * inspection (restock or write-off) to a refund, store credit or an exchange order, and the return rate report.
  */
 @ApplicationModule(allowedDependencies = { "shared", "platform", "platform :: web", "stores", "catalog", "pricing",
-		"orders", "orders :: events", "payments", "inventory", "customers" })
+		"orders", "orders :: events", "payments", "inventory", "customers", "customers :: sessions" })
 @NullMarked
 package dev.shopwright.returns;
 
