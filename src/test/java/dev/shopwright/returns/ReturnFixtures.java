@@ -103,14 +103,11 @@ public record ReturnFixtures(StoreManagement stores, CatalogManagement catalog, 
 				PlaceOrder.Risk.NOT_ASSESSED, null, null, tokenHash));
 	}
 
-	/**
-	 * Marks every unit shipped, as fulfilment does through {@code OrderManagement.recordFulfillment} (not on main
-	 * yet): the orders table is written directly, in tests only.
-	 */
+	/** Ships every unit, as fulfilment reports a shipment to orders. */
 	public void markDelivered(StoreId store, Order order) {
-		jdbc.sql("update orders.order_line set fulfilled_quantity = quantity where store_id = :store and order_id = :order")
-			.param("store", store.value()).param("order", order.id().value())
-			.update();
+		java.util.Map<UUID, Integer> all = new java.util.HashMap<>();
+		order.lines().forEach(line -> all.put(line.id(), line.quantity()));
+		orders.recordFulfillment(store, order.id(), all, "shipment-" + order.id());
 	}
 
 	public void placedDaysAgo(StoreId store, Order order, int days) {
