@@ -400,8 +400,10 @@ public class OrderManagement {
 	private String settleStock(StoreId store, Orders.Head head, String number, boolean restock,
 			Map<String, Integer> held) {
 		String reference = head.reservationReference();
-		List<Reservation> found = reference == null ? List.of()
-				: inventory.reservations(store, null, reference, null, 10).items();
+		if (reference == null) {
+			return ""; // the order never took stock (placed without a reservation)
+		}
+		List<Reservation> found = inventory.reservations(store, null, reference, null, 10).items();
 		for (Reservation reservation : found) {
 			if (reservation.status() == Reservation.Status.ACTIVE) {
 				inventory.release(store, reservation.id());
