@@ -27,6 +27,7 @@ import dev.shopwright.catalog.domain.Products;
 import dev.shopwright.catalog.domain.RichText;
 import dev.shopwright.catalog.events.ProductChanged;
 import dev.shopwright.catalog.events.ProductDeleted;
+import dev.shopwright.catalog.events.ProductsImported;
 import dev.shopwright.platform.AuditLog;
 import dev.shopwright.platform.BusinessRuleViolation;
 import dev.shopwright.platform.ResourceNotFound;
@@ -150,6 +151,57 @@ public class CatalogManagement {
 
 	@Transactional
 	public Product create(StoreId store, ProductDraft draft) {
+		Product product = insert(store, draft);
+		events.publishEvent(new ProductChanged(store, product.id()));
+		return products.find(store, product.id()).orElseThrow();
+	}
+
+	@Transactional
+	public Product update(StoreId store, ProductId id, ProductDraft draft) {
+		Product current = get(store, id);
+		Product changed = change(store, current, draft);
+		if (changed == current) {
+			return current;
+		}
+		events.publishEvent(new ProductChanged(store, id));
+		return products.find(store, id).orElseThrow();
+	}
+
+	/**
+	 * For imports: creates a product under every rule of {@link #create}, but announces nothing; the caller
+	 * announces its batch with {@link #announceImported} in the same transaction (ADR 0020). Returns the product as
+	 * written, without reading it back.
+	 */
+	@Transactional
+	public Product createInBatch(StoreId store, ProductDraft draft) {
+		return insert(store, draft);
+	}
+
+	/**
+	 * For imports: changes {@code current} (as read in this transaction) under every rule of {@link #update}, but
+	 * announces nothing (see {@link #createInBatch}). Returns {@code current} itself when nothing changed, else the
+	 * product as written.
+	 */
+	@Transactional
+	public Product updateInBatch(StoreId store, Product current, ProductDraft draft) {
+		return change(store, current, draft);
+	}
+
+	/** Announces the products an import batch created or changed, as one {@link ProductsImported}. */
+	@Transactional
+	public void announceImported(StoreId store, List<Product> imported) {
+		if (imported.isEmpty()) {
+			return;
+		}
+		events.publishEvent(new ProductsImported(store, imported.stream()
+			.map(p -> new ProductsImported.ImportedProduct(p.id(), p.title(), p.version(), p.variants().stream()
+				.map(v -> new ProductsImported.ImportedVariant(v.id(), v.sku(), v.title(), v.barcode(), v.inventoryPolicy(),
+						v.preorderLimit()))
+				.toList()))
+			.toList()));
+	}
+
+	private Product insert(StoreId store, ProductDraft draft) {
 		if (draft.title() == null || draft.title().isBlank()) {
 			throw BusinessRuleViolation.ofField("VALIDATION_FAILED", "title", "is required");
 		}
@@ -167,20 +219,24 @@ public class CatalogManagement {
 			throw conflict(ex);
 		}
 		auditLog.record(store, "product.created", "product", product.id().toString(), "Created product " + product.title());
-		events.publishEvent(new ProductChanged(store, product.id()));
-		return products.find(store, product.id()).orElseThrow();
+		return product;
 	}
 
-	@Transactional
-	public Product update(StoreId store, ProductId id, ProductDraft draft) {
-		Product current = get(store, id);
+	/** The product as written, or {@code current} itself when the draft changes nothing. Announces nothing. */
+	private Product change(StoreId store, Product current, ProductDraft draft) {
 		Product changed = apply(store, current, draft, products.now(), false);
 		if (sameContent(current, changed)) {
 			return current; // nothing to write: no new version, no event, no audit entry (re-imports of unchanged rows)
 		}
-		save(store, current, changed);
-		auditLog.record(store, "product.updated", "product", id.toString(), "Changed product " + changed.title());
-		return products.find(store, id).orElseThrow();
+		write(store, current, changed);
+		auditLog.record(store, "product.updated", "product", current.id().toString(), "Changed product " + changed.title());
+		return withVersion(changed, current.version() + 1);
+	}
+
+	private static Product withVersion(Product p, int version) {
+		return new Product(p.id(), p.handle(), p.title(), p.descriptionHtml(), p.vendor(), p.productType(), p.tags(),
+				p.status(), p.seoTitle(), p.seoDescription(), p.published(), p.publishedAt(), p.options(), p.variants(),
+				p.attributes(), p.categoryIds(), p.translations(), p.related(), p.createdAt(), p.updatedAt(), version);
 	}
 
 	@Transactional
@@ -292,6 +348,11 @@ public class CatalogManagement {
 	}
 
 	private void save(StoreId store, Product current, Product changed) {
+		write(store, current, changed);
+		events.publishEvent(new ProductChanged(store, changed.id()));
+	}
+
+	private void write(StoreId store, Product current, Product changed) {
 		try {
 			if (!products.update(store, changed, current.version())) {
 				throw new BusinessRuleViolation("CONCURRENT_MODIFICATION", 409,
@@ -301,7 +362,6 @@ public class CatalogManagement {
 		catch (DuplicateKeyException ex) {
 			throw conflict(ex);
 		}
-		events.publishEvent(new ProductChanged(store, changed.id()));
 	}
 
 	private Product apply(StoreId store, Product current, ProductDraft d, Instant now, boolean creating) {
@@ -668,6 +728,12 @@ public class CatalogManagement {
 	@Transactional(readOnly = true)
 	public List<UUID> collectionsContaining(StoreId store, ProductId product) {
 		return collectionStore.containing(store, product.value());
+	}
+
+	/** The collections each of the products is in now, for many products at once. */
+	@Transactional(readOnly = true)
+	public Map<UUID, List<UUID>> collectionsContaining(StoreId store, java.util.Collection<UUID> products) {
+		return collectionStore.containing(store, products);
 	}
 
 	@Transactional

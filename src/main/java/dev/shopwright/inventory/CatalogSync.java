@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import dev.shopwright.catalog.CatalogManagement;
 import dev.shopwright.catalog.events.ProductChanged;
 import dev.shopwright.catalog.events.ProductDeleted;
+import dev.shopwright.catalog.events.ProductsImported;
 import dev.shopwright.inventory.domain.Items;
 
 /** Keeps the mirror of SKUs, their titles and inventory policies in line with the catalog. */
@@ -26,6 +27,12 @@ class CatalogSync {
 		catalog.find(event.storeId(), event.productId())
 			.ifPresentOrElse(product -> items.sync(event.storeId(), product),
 					() -> items.markProductDeleted(event.storeId(), event.productId().value()));
+	}
+
+	/** An import batch: the variants come with the event, so nothing is read back from the catalog. */
+	@ApplicationModuleListener
+	void on(ProductsImported event) {
+		items.sync(event.storeId(), event);
 	}
 
 	@ApplicationModuleListener

@@ -441,6 +441,15 @@ public class InventoryManagement {
 	/** A manual correction of on hand, by a delta or to an absolute figure; on hand never goes below zero. */
 	@Transactional
 	public StockLevel adjust(StoreId store, StockAdjustment adjustment) {
+		return adjust(store, adjustment, "adjustment", null);
+	}
+
+	/**
+	 * {@link #adjust(StoreId, StockAdjustment)} recording the record that caused it in the ledger (for instance
+	 * {@code "return"} and the RMA number), so a movement can be traced back to it.
+	 */
+	@Transactional
+	public StockLevel adjust(StoreId store, StockAdjustment adjustment, String sourceType, @Nullable String sourceId) {
 		if ((adjustment.delta() == null) == (adjustment.set() == null)) {
 			throw InventoryProblems.invalidQuantity("delta", "Give exactly one of delta or set");
 		}
@@ -464,8 +473,8 @@ public class InventoryManagement {
 		else {
 			delta = adjustment.delta();
 		}
-		Change change = new Change(adjustment.sku(), location, null, adjustment.reason(), delta, 0, 0, null, "adjustment",
-				null, adjustment.note(), Guard.ON_HAND_STAYS_NON_NEGATIVE);
+		Change change = new Change(adjustment.sku(), location, null, adjustment.reason(), delta, 0, 0, null, sourceType,
+				sourceId, adjustment.note(), Guard.ON_HAND_STAYS_NON_NEGATIVE);
 		if (delta == 0) {
 			return level(store, adjustment.sku(), location);
 		}

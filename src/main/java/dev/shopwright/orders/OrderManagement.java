@@ -2,6 +2,7 @@ package dev.shopwright.orders;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +14,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.shopwright.customers.CustomerId;
 import dev.shopwright.inventory.InventoryManagement;
 import dev.shopwright.inventory.Reservation;
 import dev.shopwright.orders.domain.Orders;
+import dev.shopwright.inventory.MovementReason;
+import dev.shopwright.inventory.StockAdjustment;
+import dev.shopwright.orders.events.OrderCancelled;
 import dev.shopwright.orders.events.OrderHeld;
+import dev.shopwright.orders.events.OrderReleased;
 import dev.shopwright.orders.events.OrderPlaced;
 import dev.shopwright.payments.PaymentIntent;
 import dev.shopwright.payments.PaymentManagement;
@@ -26,6 +32,7 @@ import dev.shopwright.pricing.PriceBreakdown;
 import dev.shopwright.shared.Money;
 import dev.shopwright.shared.Page;
 import dev.shopwright.shared.StoreId;
+import dev.shopwright.stores.StoreManagement;
 
 /**
  * The orders façade. Placing is one transaction and idempotent on the order id; the order's payment state is
@@ -46,8 +53,15 @@ public class OrderManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final StoreManagement stores;
+
+	private final InvoiceDocument invoices;
+
 	OrderManagement(Orders orders, PaymentManagement payments, InventoryManagement inventory,
-			TransactionTemplate transactions, ApplicationEventPublisher events) {
+			TransactionTemplate transactions, ApplicationEventPublisher events, StoreManagement stores,
+			InvoiceDocument invoices) {
+		this.stores = stores;
+		this.invoices = invoices;
 		this.orders = orders;
 		this.payments = payments;
 		this.inventory = inventory;
@@ -77,6 +91,25 @@ public class OrderManagement {
 	public List<TimelineEntry> timeline(StoreId store, OrderId id) {
 		get(store, id);
 		return orders.timeline(store, id);
+	}
+
+	/** The order's invoice as a PDF (see {@link InvoiceDocument}). */
+	public byte[] invoicePdf(StoreId store, OrderId id) {
+		return invoices.render(get(store, id), stores.get(store));
+	}
+
+	/**
+	 * Whether a shopper may see the order: the holder of the cart token whose hash it keeps, or the signed-in
+	 * customer it belongs to. Anything else is "no such order", so that guessing ids reveals nothing.
+	 */
+	public Optional<Order> findForShopper(StoreId store, OrderId id, @Nullable String cartToken,
+			@Nullable CustomerId customer) {
+		return orders.shopperAccess(store, id).filter(access -> {
+			boolean tokenMatches = cartToken != null && !cartToken.isBlank() && access.shopperTokenHash() != null
+					&& ShopperTokens.matches(cartToken, access.shopperTokenHash());
+			boolean owner = customer != null && customer.value().equals(access.customerId());
+			return tokenMatches || owner;
+		}).flatMap(access -> find(store, id));
 	}
 
 	// placing
@@ -219,6 +252,362 @@ public class OrderManagement {
 		}
 	}
 
+	// fulfilment
+
+	/**
+	 * Records that a shipment carried {@code quantities} (line id → units) of the order, once per
+	 * {@code shipmentReference} (recording it again returns the order unchanged). Never more than a line's quantity
+	 * less what is cancelled or shipped already — a shipment that would exceed it is refused whole (409). Moves the
+	 * fulfilment status; when the store captures on fulfilment, captures what is authorised.
+	 */
+	public Order recordFulfillment(StoreId store, OrderId id, Map<UUID, Integer> quantities, String shipmentReference) {
+		if (quantities.isEmpty()) {
+			throw OrderProblems.invalid("quantities", "name at least one line and its quantity");
+		}
+		if (shipmentReference.isBlank() || shipmentReference.length() > 200) {
+			throw OrderProblems.invalid("shipmentReference", "must be 1 to 200 characters");
+		}
+		quantities.forEach((line, quantity) -> {
+			if (quantity == null || quantity < 1) {
+				throw OrderProblems.invalid("quantities", "line " + line + " needs a quantity of at least 1");
+			}
+		});
+		Actor actor = Actor.current();
+		boolean recorded = Boolean.TRUE.equals(transactions.execute(tx -> {
+			Orders.Head head = orders.lock(store, id).orElseThrow(() -> new ResourceNotFound("Order", id.toString()));
+			if (!orders.insertFulfillment(store, id, shipmentReference)) {
+				return false;
+			}
+			if (head.status() != OrderStatus.OPEN) {
+				throw OrderProblems.notInStatus(head.status() == OrderStatus.ON_HOLD ? "ORDER_ON_HOLD" : "ORDER_NOT_OPEN",
+						head.status(), "fulfilled");
+			}
+			Map<UUID, Order.Line> lines = new HashMap<>();
+			get(store, id).lines().forEach(line -> lines.put(line.id(), line));
+			Map<String, String> refused = new java.util.TreeMap<>();
+			StringBuilder shipped = new StringBuilder();
+			for (Map.Entry<UUID, Integer> entry : new java.util.TreeMap<>(quantities).entrySet()) {
+				Order.Line line = lines.get(entry.getKey());
+				if (line == null) {
+					refused.put("quantities." + entry.getKey(), "not a line of this order");
+					continue;
+				}
+				if (!orders.fulfil(store, id, shipmentReference, line.id(), entry.getValue())) {
+					int open = line.quantity() - line.cancelledQuantity() - line.fulfilledQuantity();
+					refused.put("quantities." + line.id(), "%s: %d asked, %d left to fulfil".formatted(line.sku(),
+							entry.getValue(), open));
+				}
+				shipped.append(shipped.isEmpty() ? "" : ", ").append(entry.getValue()).append(" × ").append(line.sku());
+			}
+			if (!refused.isEmpty()) {
+				throw OrderProblems.overFulfilled("The shipment is more than is left to fulfil", refused);
+			}
+			FulfillmentStatus status = orders.refreshFulfillmentStatus(store, id);
+			orders.appendTimeline(store, id, "fulfilled", "Shipment " + shipmentReference + ": " + shipped + " ("
+					+ status + ")", actor, Map.of("shipment", shipmentReference, "fulfillmentStatus", status.name()),
+					null);
+			return true;
+		}));
+		if (recorded && payments.settings(store).captureMode() == dev.shopwright.payments.CaptureMode.ON_FULFILMENT) {
+			captureAuthorized(store, id);
+		}
+		return get(store, id);
+	}
+
+	/**
+	 * Captures what the order still owes from its authorisations — never more than its total, which an edit may
+	 * have lowered below what was authorised.
+	 */
+	private void captureAuthorized(StoreId store, OrderId id) {
+		List<PaymentIntent> paymentsOfOrder = payments.forOrder(store, id.toString());
+		Money owed = get(store, id).totals().total();
+		for (PaymentIntent payment : paymentsOfOrder) {
+			owed = owed.minus(payment.captured()).plus(payment.refunded());
+		}
+		for (PaymentIntent payment : paymentsOfOrder) {
+			if (owed.amount().signum() <= 0) {
+				return;
+			}
+			if (payment.capturable().amount().signum() > 0 && payment.status() == dev.shopwright.payments.PaymentStatus.AUTHORIZED) {
+				Money part = payment.capturable().compareTo(owed) <= 0 ? payment.capturable() : owed;
+				owed = owed.minus(part);
+				try {
+					payments.capture(store, payment.id(), part, "fulfilment:" + id + ":" + payment.id());
+				}
+				catch (dev.shopwright.payments.PaymentRefused ex) {
+					// the shipment stands; the failed capture is on the timeline (PaymentFailed) for staff to retry
+					appendInOwnTransaction(store, id, "payment.capture-failed",
+							"Capturing on fulfilment failed: " + ex.getMessage(), Map.of("payment", payment.id().toString()));
+				}
+			}
+		}
+	}
+
+	// staff actions
+
+	/**
+	 * Cancels an order nothing of which is fulfilled (else 409 ORDER_ALREADY_FULFILLED): an ACTIVE reservation is
+	 * released; with {@code restock}, units the order already took are put back where they came from (ledger:
+	 * RETURNED, noting the order number); then the money: an uncaptured authorisation is voided, what was captured
+	 * is refunded, under keys fixed per order and payment. Cancelling a cancelled order again only finishes the
+	 * money steps (after a gateway outage, say) and changes nothing else.
+	 */
+	public Order cancel(StoreId store, OrderId id, String reason, boolean restock) {
+		String why = reason.isBlank() ? "Cancelled by staff" : reason.strip();
+		if (why.length() > 500) {
+			throw OrderProblems.invalid("reason", "at most 500 characters");
+		}
+		Actor actor = Actor.current();
+		transactions.executeWithoutResult(tx -> {
+			Orders.Head head = orders.lock(store, id).orElseThrow(() -> new ResourceNotFound("Order", id.toString()));
+			if (head.status() == OrderStatus.CANCELLED) {
+				return;
+			}
+			Map<String, Integer> held = openUnits(orders.find(store, id).orElseThrow());
+			if (!orders.cancel(store, id, why)) {
+				if (head.status() == OrderStatus.CLOSED) {
+					throw OrderProblems.notInStatus("ORDER_CLOSED", head.status(), "cancelled");
+				}
+				throw OrderProblems.alreadyFulfilled("cancelled");
+			}
+			String number = "#" + head.number();
+			String stock = settleStock(store, head, number, restock, held);
+			orders.appendTimeline(store, id, "cancelled", "Order cancelled: " + why + stock, actor,
+					Map.of("reason", why, "restock", String.valueOf(restock)), null);
+			events.publishEvent(new OrderCancelled(store, id, number, why));
+		});
+		settleMoney(store, id);
+		return get(store, id);
+	}
+
+	/** Units per SKU the order's lines still claim (bought, less what edits removed and what was shipped). */
+	private static Map<String, Integer> openUnits(Order order) {
+		Map<String, Integer> open = new LinkedHashMap<>();
+		for (Order.Line line : order.lines()) {
+			int units = line.quantity() - line.cancelledQuantity() - line.fulfilledQuantity();
+			if (units > 0) {
+				open.merge(line.sku(), units, Integer::sum);
+			}
+		}
+		return open;
+	}
+
+	/**
+	 * Releases what is still held; with {@code restock} puts back what the order's lines still claim — after edits
+	 * that is not what was first reserved — to the locations the order's reservation took them from, the rest (units
+	 * an edit added) to the default location. Returns words for the timeline.
+	 */
+	private String settleStock(StoreId store, Orders.Head head, String number, boolean restock,
+			Map<String, Integer> held) {
+		String reference = head.reservationReference();
+		if (reference == null) {
+			return ""; // the order never took stock (placed without a reservation)
+		}
+		List<Reservation> found = inventory.reservations(store, null, reference, null, 10).items();
+		for (Reservation reservation : found) {
+			if (reservation.status() == Reservation.Status.ACTIVE) {
+				inventory.release(store, reservation.id());
+				return "; reserved stock released";
+			}
+		}
+		if (!restock) {
+			return "; stock not restocked";
+		}
+		if (held.isEmpty()) {
+			return "";
+		}
+		Map<String, Integer> left = new LinkedHashMap<>(held);
+		String note = "Restocked from cancelled order " + number;
+		found.stream().filter(r -> r.status() == Reservation.Status.CONFIRMED).flatMap(r -> r.lines().stream())
+			.forEach(line -> line.allocations().forEach(allocation -> {
+				int units = Math.min(allocation.quantity(), left.getOrDefault(line.sku(), 0));
+				if (units > 0) {
+					inventory.adjust(store, new StockAdjustment(line.sku(), allocation.locationId(), units, null,
+							MovementReason.RETURNED, note));
+					left.merge(line.sku(), -units, Integer::sum);
+				}
+			}));
+		left.forEach((sku, units) -> {
+			if (units > 0) {
+				inventory.adjust(store, new StockAdjustment(sku, null, units, null, MovementReason.RETURNED, note));
+			}
+		});
+		return "; units restocked";
+	}
+
+	/** Voids what is only authorised and refunds what was captured, for every payment of the order. */
+	private void settleMoney(StoreId store, OrderId id) {
+		for (PaymentIntent payment : payments.forOrder(store, id.toString())) {
+			String key = "cancel:" + id + ":" + payment.id();
+			try {
+				if (payment.captured().isZero() && (payment.status() == dev.shopwright.payments.PaymentStatus.AUTHORIZED
+						|| payment.status() == dev.shopwright.payments.PaymentStatus.PENDING && payment.method().isManual())) {
+					payments.voidPayment(store, payment.id(), key);
+				}
+				else if (payment.refundable().amount().signum() > 0) {
+					payments.refund(store, payment.id(), null, key);
+				}
+			}
+			catch (dev.shopwright.payments.PaymentRefused ex) {
+				appendInOwnTransaction(store, id, "payment.settle-failed",
+						"Could not give the money back yet (" + ex.getMessage() + "); cancel again to retry",
+						Map.of("payment", payment.id().toString()));
+			}
+		}
+	}
+
+	/** Puts an open order on hold (fulfilment waits); 409 unless it is OPEN. */
+	public Order hold(StoreId store, OrderId id, String reason) {
+		String why = reason.isBlank() ? "Held by staff" : reason.strip();
+		Actor actor = Actor.current();
+		transactions.executeWithoutResult(tx -> {
+			Orders.Head head = orders.lock(store, id).orElseThrow(() -> new ResourceNotFound("Order", id.toString()));
+			if (!orders.status(store, id, Set.of(OrderStatus.OPEN), OrderStatus.ON_HOLD)) {
+				throw OrderProblems.notInStatus("ORDER_NOT_OPEN", head.status(), "put on hold");
+			}
+			orders.appendTimeline(store, id, "held", "Put on hold: " + why, actor, Map.of("reason", why), null);
+			events.publishEvent(new OrderHeld(store, id, why));
+		});
+		return get(store, id);
+	}
+
+	/** Releases a held order for fulfilment; 409 unless it is ON_HOLD. */
+	public Order release(StoreId store, OrderId id) {
+		Actor actor = Actor.current();
+		transactions.executeWithoutResult(tx -> {
+			Orders.Head head = orders.lock(store, id).orElseThrow(() -> new ResourceNotFound("Order", id.toString()));
+			if (!orders.status(store, id, Set.of(OrderStatus.ON_HOLD), OrderStatus.OPEN)) {
+				throw OrderProblems.notInStatus("ORDER_NOT_ON_HOLD", head.status(), "released");
+			}
+			orders.appendTimeline(store, id, "released", "Released from hold", actor, Map.of(), null);
+			events.publishEvent(new OrderReleased(store, id));
+		});
+		return get(store, id);
+	}
+
+	/** A staff note on the timeline (the shopper's own note stays in {@link Order#note()}). */
+	public TimelineEntry addNote(StoreId store, OrderId id, String note) {
+		String text = note.strip();
+		if (text.isEmpty() || text.length() > 5000) {
+			throw OrderProblems.invalid("note", "a note is 1 to 5000 characters");
+		}
+		get(store, id);
+		orders.appendTimeline(store, id, "note", text, Actor.current(), Map.of(), null);
+		return orders.timeline(store, id).getLast();
+	}
+
+	/**
+	 * Replaces the order's tags (trimmed, at most 40 of 1–60 characters). With {@code expectedVersion} the change is
+	 * refused (409 ORDER_VERSION_CONFLICT) if someone changed the order since that version was read.
+	 */
+	public Order setTags(StoreId store, OrderId id, Set<String> tags, @Nullable Integer expectedVersion) {
+		Set<String> clean = new java.util.TreeSet<>();
+		for (String tag : tags) {
+			String t = tag.strip();
+			if (t.isEmpty() || t.length() > 60) {
+				throw OrderProblems.invalid("tags", "a tag is 1 to 60 characters");
+			}
+			clean.add(t);
+		}
+		if (clean.size() > 40) {
+			throw OrderProblems.invalid("tags", "at most 40 tags");
+		}
+		Actor actor = Actor.current();
+		transactions.executeWithoutResult(tx -> {
+			Orders.Head head = orders.head(store, id).orElseThrow(() -> new ResourceNotFound("Order", id.toString()));
+			if (!orders.tags(store, id, clean, expectedVersion)) {
+				throw OrderProblems.versionConflict(expectedVersion == null ? head.version() : expectedVersion,
+						orders.head(store, id).orElseThrow().version());
+			}
+			orders.appendTimeline(store, id, "tags", "Tags: " + (clean.isEmpty() ? "none" : String.join(", ", clean)),
+					actor, Map.of(), null);
+		});
+		return get(store, id);
+	}
+
+	// money through the order
+
+	/**
+	 * Captures {@code amount} of what the order's card payments hold (everything capturable when null), never more
+	 * than is authorised (409 CAPTURE_EXCEEDS_AUTHORIZED). {@code idempotencyKey} makes a retry capture once.
+	 */
+	public Order capture(StoreId store, OrderId id, @Nullable Money amount, String idempotencyKey) {
+		Order order = get(store, id);
+		List<PaymentIntent> capturable = payments.forOrder(store, id.toString())
+			.stream()
+			.filter(p -> p.capturable().amount().signum() > 0 && p.refunded().isZero())
+			.filter(p -> p.status() == dev.shopwright.payments.PaymentStatus.AUTHORIZED
+					|| p.status() == dev.shopwright.payments.PaymentStatus.PARTIALLY_CAPTURED)
+			.toList();
+		Money available = capturable.stream().map(PaymentIntent::capturable)
+			.reduce(Money.zero(order.totals().total().currency()), Money::plus);
+		Money wanted = amount == null ? available : amount;
+		requirePositive(wanted, amount, order, "capture");
+		if (wanted.compareTo(available) > 0) {
+			throw OrderProblems.amountTooHigh("CAPTURE_EXCEEDS_AUTHORIZED", "captured", available.toString());
+		}
+		Money left = wanted;
+		for (PaymentIntent payment : capturable) {
+			if (left.isZero()) {
+				break;
+			}
+			Money part = payment.capturable().compareTo(left) < 0 ? payment.capturable() : left;
+			payments.capture(store, payment.id(), part, "order-capture:" + idempotencyKey + ":" + payment.id());
+			left = left.minus(part);
+		}
+		return get(store, id);
+	}
+
+	/**
+	 * Refunds {@code amount} (everything refundable when null) over the order's captured payments, newest first; never
+	 * more than was paid and not yet refunded (409 REFUND_EXCEEDS_PAID). The reason goes on the timeline.
+	 */
+	public Order refund(StoreId store, OrderId id, @Nullable Money amount, String reason, String idempotencyKey) {
+		Order order = get(store, id);
+		List<PaymentIntent> refundable = payments.forOrder(store, id.toString())
+			.reversed()
+			.stream()
+			.filter(p -> p.refundable().amount().signum() > 0)
+			.toList();
+		Money available = refundable.stream().map(PaymentIntent::refundable)
+			.reduce(Money.zero(order.totals().total().currency()), Money::plus);
+		Money wanted = amount == null ? available : amount;
+		requirePositive(wanted, amount, order, "refund");
+		if (wanted.compareTo(available) > 0) {
+			throw OrderProblems.amountTooHigh("REFUND_EXCEEDS_PAID", "refunded", available.toString());
+		}
+		String why = reason.isBlank() ? "no reason given" : reason.strip();
+		appendInOwnTransaction(store, id, "refund.requested", "Refund of " + wanted + " requested: " + why,
+				Map.of("amount", wanted.toString(), "reason", why));
+		Money left = wanted;
+		for (PaymentIntent payment : refundable) {
+			if (left.isZero()) {
+				break;
+			}
+			Money part = payment.refundable().compareTo(left) < 0 ? payment.refundable() : left;
+			payments.refund(store, payment.id(), part, "order-refund:" + idempotencyKey + ":" + payment.id());
+			left = left.minus(part);
+		}
+		return get(store, id);
+	}
+
+	private static void requirePositive(Money wanted, @Nullable Money asked, Order order, String step) {
+		if (!wanted.currency().equals(order.totals().total().currency())) {
+			throw OrderProblems.invalid("amount", "the order is in " + order.totals().total().currency());
+		}
+		if (asked != null && asked.amount().signum() <= 0) {
+			throw OrderProblems.invalid("amount", "must be more than zero");
+		}
+		if (wanted.amount().signum() <= 0) {
+			throw OrderProblems.nothingLeft(step);
+		}
+	}
+
+	private void appendInOwnTransaction(StoreId store, OrderId id, String kind, String message, Map<String, String> data) {
+		Actor actor = Actor.current();
+		transactions.executeWithoutResult(tx -> orders.appendTimeline(store, id, kind, message, actor, data, null));
+	}
+
 	// following payments
 
 	/**
@@ -246,5 +635,21 @@ public class OrderManagement {
 		Map<String, String> withState = new HashMap<>(data);
 		withState.put("paymentState", state.name());
 		orders.appendTimeline(store, id, kind, message, Actor.current(), withState, dedupeKey);
+	}
+
+	// order edits
+
+	/**
+	 * Works the payment state out again from the order's payments and its current total, after an order edit
+	 * changed the total (the one hook {@code orders.edits} needs). Joins the caller's transaction.
+	 */
+	public PaymentState recomputePaymentStateAfterEdit(StoreId store, OrderId id) {
+		orders.lockOrder(store, id);
+		Money total = orders.head(store, id).orElseThrow(() -> new ResourceNotFound("Order", id.toString()))
+			.totals()
+			.total();
+		PaymentState state = PaymentStates.of(payments.forOrder(store, id.toString()), total);
+		orders.paymentState(store, id, state);
+		return state;
 	}
 }

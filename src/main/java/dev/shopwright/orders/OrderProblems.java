@@ -43,4 +43,9 @@ public final class OrderProblems {
 		return new BusinessRuleViolation(code, 409, "At most %s can be %s".formatted(limit, what),
 				Map.of("amount", "at most " + limit));
 	}
+
+	static BusinessRuleViolation nothingLeft(String step) {
+		return new BusinessRuleViolation("NOTHING_TO_" + step.toUpperCase(java.util.Locale.ROOT), 409,
+				"The order has nothing left to " + step);
+	}
 }

@@ -12,6 +12,7 @@ import dev.shopwright.catalog.events.CategoryChanged;
 import dev.shopwright.catalog.events.CollectionChanged;
 import dev.shopwright.catalog.events.ProductChanged;
 import dev.shopwright.catalog.events.ProductDeleted;
+import dev.shopwright.catalog.events.ProductsImported;
 import dev.shopwright.search.domain.ProductDocuments;
 
 /**
@@ -36,6 +37,12 @@ class CatalogEvents {
 	@ApplicationModuleListener
 	void on(ProductChanged event) {
 		indexer.reindex(event.storeId(), List.of(event.productId().value()));
+	}
+
+	/** An import batch: one catalog read, one document batch and one index update for all its products. */
+	@ApplicationModuleListener
+	void on(ProductsImported event) {
+		indexer.reindex(event.storeId(), event.productIds());
 	}
 
 	@ApplicationModuleListener

@@ -84,11 +84,9 @@ class SearchIndexer {
 		Store store = stores.get(storeId);
 		Map<UUID, Category> categories = categories(storeId);
 		List<Product> products = catalog.load(storeId, productIds);
+		index(store, products, categories);
 		Set<UUID> found = new HashSet<>();
-		for (Product product : products) {
-			index(store, product, categories);
-			found.add(product.id().value());
-		}
+		products.forEach(product -> found.add(product.id().value()));
 		for (UUID id : productIds) {
 			if (!found.contains(id)) {
 				documents.delete(storeId, id);
@@ -110,10 +108,8 @@ class SearchIndexer {
 		String cursor = null;
 		do {
 			var page = catalog.list(storeId, ProductListing.all(), cursor, BATCH);
-			for (Product product : page.items()) {
-				index(store, product, categories);
-				seen.add(product.id().value());
-			}
+			index(store, page.items(), categories);
+			page.items().forEach(product -> seen.add(product.id().value()));
 			cursor = page.nextCursor();
 		}
 		while (cursor != null);
@@ -133,14 +129,21 @@ class SearchIndexer {
 		return all;
 	}
 
-	private void index(Store store, Product p, Map<UUID, Category> categories) {
-		StoreId storeId = store.id();
+	private void index(Store store, List<Product> products, Map<UUID, Category> categories) {
+		Map<UUID, List<UUID>> collections = catalog.collectionsContaining(store.id(),
+				products.stream().map(p -> p.id().value()).toList());
+		documents.upsert(store.id(), products.stream()
+			.map(p -> document(store, p, categories, collections.getOrDefault(p.id().value(), List.of())))
+			.toList());
+	}
+
+	private ProductDocuments.Document document(Store store, Product p, Map<UUID, Category> categories,
+			List<UUID> collections) {
 		Set<UUID> categoryIds = new LinkedHashSet<>();
 		for (UUID id : p.categoryIds()) {
 			Category category = categories.get(id);
 			categoryIds.addAll(category != null ? category.path() : List.of(id));
 		}
-		List<UUID> collections = catalog.collectionsContaining(storeId, p.id());
 		List<String> optionValues = new ArrayList<>();
 		for (Product.Option option : p.options()) {
 			for (String value : option.values()) {
@@ -176,10 +179,9 @@ class SearchIndexer {
 			String titleText = title + " " + String.join(" ", TextFolding.compounds(title));
 			texts.add(new ProductDocuments.LocalText(config, titleText, TextFolding.plain(description)));
 		}
-		documents.upsert(storeId, new ProductDocuments.Document(p.id().value(), p.handle(), p.title(), p.vendor(),
-				p.productType(), p.tags(), categoryIds, collections, optionValues, min, max, compareAt, currency,
-				p.visibleToShoppers(), p.publishedAt(), texts, keywords));
-
+		return new ProductDocuments.Document(p.id().value(), p.handle(), p.title(), p.vendor(), p.productType(), p.tags(),
+				categoryIds, collections, optionValues, min, max, compareAt, currency, p.visibleToShoppers(),
+				p.publishedAt(), texts, keywords);
 	}
 
 	/** The translation for the first store language that uses this configuration, unless it is the default one. */

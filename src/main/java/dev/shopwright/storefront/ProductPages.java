@@ -25,6 +25,7 @@ import dev.shopwright.catalog.StorefrontProduct;
 import dev.shopwright.catalog.events.CategoryChanged;
 import dev.shopwright.catalog.events.ProductChanged;
 import dev.shopwright.catalog.events.ProductDeleted;
+import dev.shopwright.catalog.events.ProductsImported;
 import dev.shopwright.shared.StoreId;
 import dev.shopwright.stores.Store;
 import tools.jackson.databind.json.JsonMapper;
@@ -132,6 +133,11 @@ class ProductPages {
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(ProductsImported event) {
+		forget(event.storeId(), event.productIds().stream().map(java.util.UUID::toString).collect(java.util.stream.Collectors.toSet()));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(ProductDeleted event) {
 		forget(event.storeId(), event.productId().toString());
 	}
@@ -143,10 +149,14 @@ class ProductPages {
 	}
 
 	/** A product may be cached under its old handle, or as "not visible": drop every entry of the store that could be it. */
-	private synchronized void forget(StoreId store, String productId) {
+	private void forget(StoreId store, String productId) {
+		forget(store, java.util.Set.of(productId));
+	}
+
+	private synchronized void forget(StoreId store, java.util.Set<String> productIds) {
 		invalidations++;
 		String prefix = store + "/";
 		cache.asMap().entrySet().removeIf(entry -> entry.getKey().startsWith(prefix)
-				&& (entry.getValue().isEmpty() || entry.getValue().get().product().id().equals(productId)));
+				&& (entry.getValue().isEmpty() || productIds.contains(entry.getValue().get().product().id())));
 	}
 }

@@ -27,8 +27,9 @@ import dev.shopwright.testing.ShopwrightTest;
 @ShopwrightTest
 class PermissionCoverageTests {
 
-	/** Reachable without a permission on purpose: logging in. */
-	private static final Set<String> PUBLIC = Set.of("/api/admin/v1/auth/token", "/admin/login");
+	/** Reachable without a permission on purpose: logging in, and carriers' signed tracking webhooks. */
+	private static final Set<String> PUBLIC = Set.of("/api/admin/v1/auth/token", "/admin/login",
+			"/api/admin/v1/carriers/{carrier}/tracking-events");
 
 	private static final Pattern AUTHORITY = Pattern.compile("hasAuthority\\('([A-Z_]+)'\\)");
 

@@ -9,11 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.shopwright.catalog.CatalogManagement;
-import dev.shopwright.catalog.InventoryPolicy;
-import dev.shopwright.catalog.ProductDraft;
 import dev.shopwright.inventory.InventoryManagement;
 import dev.shopwright.inventory.Reservation;
 import dev.shopwright.inventory.ReserveStock;
@@ -75,7 +68,7 @@ class OrderPlacementTests {
 		for (int i = 0; i < 20; i++) {
 			places.add(() -> orders.place(store, fixtures.simple(OrderId.random(), "EUR", "10.00")));
 		}
-		List<Order> placed = runAtOnce(places);
+		List<Order> placed = OrderFixtures.runAtOnce(places);
 
 		Set<String> numbers = placed.stream().map(Order::number).collect(Collectors.toSet());
 		Set<String> expected = java.util.stream.IntStream.rangeClosed(1001, 1020).mapToObj(n -> "#" + n)
@@ -113,7 +106,7 @@ class OrderPlacementTests {
 		for (int i = 0; i < 10; i++) {
 			places.add(() -> orders.place(store, concurrent));
 		}
-		List<Order> placed = runAtOnce(places);
+		List<Order> placed = OrderFixtures.runAtOnce(places);
 		assertThat(placed).extracting(Order::number).containsOnly("#1002");
 		assertThat(orders.list(store, OrderListing.ALL, null, 100).items()).extracting(Order::id)
 			.containsExactly(concurrent.id(), command.id());
@@ -191,7 +184,7 @@ class OrderPlacementTests {
 		payments.refund(store, payment.id(), null, "refund-2-" + id);
 		awaitPaymentState(store, id, PaymentState.REFUNDED);
 
-		await(() -> orders.timeline(store, id).stream().map(TimelineEntry::kind).toList(),
+		OrderFixtures.await(() -> orders.timeline(store, id).stream().map(TimelineEntry::kind).toList(),
 				kinds -> kinds.containsAll(List.of("placed", "payment.captured", "payment.refunded"))
 						&& kinds.stream().filter("payment.refunded"::equals).count() == 2);
 		// the authorisation happened before the order existed: placing read it, no entry was lost or doubled
@@ -235,9 +228,7 @@ class OrderPlacementTests {
 	@Test
 	void placingConfirmsTheActiveReservation() {
 		StoreId store = stores.findByReference("demo").orElseThrow().id();
-		String sku = "ORD-" + UUID.randomUUID().toString().substring(0, 8);
-		catalog.create(store, ProductDraft.of("Order test " + sku, new ProductDraft.VariantDraft(null, sku, null,
-				Money.of("9.00", "EUR"), null, null, null, null, null, null, null, null, InventoryPolicy.DENY, null)));
+		String sku = fixtures.newSku(catalog, store);
 		inventory.receive(store, StockReceipt.of(sku, 10, null));
 		OrderId id = OrderId.random();
 		Reservation reservation = inventory.reserve(store, ReserveStock.of("cart-" + id, Duration.ofMinutes(15),
@@ -290,44 +281,6 @@ class OrderPlacementTests {
 	}
 
 	private void awaitPaymentState(StoreId store, OrderId id, PaymentState expected) {
-		await(() -> orders.get(store, id).paymentState(), state -> state == expected);
-	}
-
-	static <T> T await(Supplier<T> read, java.util.function.Predicate<T> done) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		T value = read.get();
-		while (!done.test(value)) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("still " + value + " after 15 s");
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-			value = read.get();
-		}
-		return value;
-	}
-
-	static <T> List<T> runAtOnce(List<Callable<T>> work) throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		try (ExecutorService pool = Executors.newFixedThreadPool(work.size())) {
-			List<Future<T>> futures = new ArrayList<>();
-			for (Callable<T> task : work) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					return task.call();
-				}));
-			}
-			start.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get());
-			}
-			return results;
-		}
+		OrderFixtures.await(() -> orders.get(store, id).paymentState(), state -> state == expected);
 	}
 }

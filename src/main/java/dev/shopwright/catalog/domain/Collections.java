@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -121,20 +122,30 @@ public class Collections {
 
 	/** The collections a product belongs to now (manual membership, or matching rules). */
 	public List<UUID> containing(StoreId store, UUID product) {
-		List<UUID> result = new ArrayList<>(jdbc.sql(
-				"select collection_id from catalog.collection_product where store_id = ? and product_id = ?")
-			.params(store.value(), product).query(UUID.class).list());
+		return containing(store, List.of(product)).get(product);
+	}
+
+	/** The collections each product is in now (manual ones first, then rule-based ones), for many at once. */
+	public Map<UUID, List<UUID>> containing(StoreId store, java.util.Collection<UUID> products) {
+		Map<UUID, List<UUID>> result = new java.util.LinkedHashMap<>();
+		products.forEach(product -> result.put(product, new ArrayList<>()));
+		if (products.isEmpty()) {
+			return result;
+		}
+		UUID[] ids = products.toArray(UUID[]::new);
+		jdbc.sql("select product_id, collection_id from catalog.collection_product where store_id = ? and product_id = any (?)")
+			.params(store.value(), ids)
+			.query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list()
+			.forEach(member -> result.get(member.getKey()).add(member.getValue()));
 		for (Collection c : all(store)) {
 			if (c.kind() == Collection.Kind.RULE && !c.rules().isEmpty()) {
 				List<Object> params = new ArrayList<>();
 				String condition = condition(c, params);
 				params.add(0, store.value());
-				params.add(product);
-				boolean matches = jdbc.sql("select exists (select 1 from catalog.product p where p.store_id = ? and "
-						+ condition + " and p.id = ?)").params(params).query(Boolean.class).single();
-				if (matches) {
-					result.add(c.id());
-				}
+				params.add(ids);
+				jdbc.sql("select p.id from catalog.product p where p.store_id = ? and " + condition + " and p.id = any (?)")
+					.params(params).query(UUID.class).list()
+					.forEach(product -> result.get(product).add(c.id()));
 			}
 		}
 		return result;

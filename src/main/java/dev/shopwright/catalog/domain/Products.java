@@ -18,6 +18,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,8 +42,12 @@ public class Products {
 
 	private final JdbcClient jdbc;
 
-	public Products(JdbcClient jdbc) {
+	/** For the child rows of a product: one JDBC batch (one round trip) per table. */
+	private final NamedParameterJdbcTemplate batch;
+
+	public Products(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	public Optional<Product> find(StoreId store, ProductId id) {
@@ -145,28 +152,29 @@ public class Products {
 			jdbc.sql("update catalog.variant set sku = null, option1 = id::text where store_id = ? and product_id = ?")
 				.params(s, p).update();
 		}
-		int position = 1;
+		List<Map<String, Object>> options = new ArrayList<>();
 		for (Product.Option option : product.options()) {
-			jdbc.sql("insert into catalog.product_option (store_id, product_id, position, name, option_values) values (?, ?, ?, ?, ?)")
-				.params(s, p, position++, option.name(), option.values().toArray(String[]::new)).update();
+			options.add(Map.of("store", s, "product", p, "position", options.size() + 1, "name", option.name(), "values",
+					option.values().toArray(String[]::new)));
 		}
-		for (Variant v : product.variants()) {
-			jdbc.sql("""
-					insert into catalog.variant (store_id, id, product_id, position, sku, barcode, price, compare_at_price, cost,
-					  currency, option1, option2, option3, weight_grams, length_mm, width_mm, height_mm, taxable,
-					  inventory_policy, preorder_limit, created_at, updated_at)
-					values (:store, :id, :product, :position, :sku, :barcode, :price, :compareAt, :cost, :currency, :o1, :o2, :o3,
-					  :weight, :length, :width, :height, :taxable, :policy, :preorderLimit, :now, :now)
-					on conflict (store_id, id) do update set position = excluded.position, sku = excluded.sku,
-					  barcode = excluded.barcode, price = excluded.price, compare_at_price = excluded.compare_at_price,
-					  cost = excluded.cost, currency = excluded.currency, option1 = excluded.option1,
-					  option2 = excluded.option2, option3 = excluded.option3, weight_grams = excluded.weight_grams,
-					  length_mm = excluded.length_mm, width_mm = excluded.width_mm, height_mm = excluded.height_mm,
-					  taxable = excluded.taxable, inventory_policy = excluded.inventory_policy,
-					  preorder_limit = excluded.preorder_limit, updated_at = excluded.updated_at""")
-				.params(variantColumns(s, p, v, Timestamp.from(product.updatedAt())))
-				.update();
-		}
+		batchUpdate("""
+				insert into catalog.product_option (store_id, product_id, position, name, option_values)
+				values (:store, :product, :position, :name, :values)""", options);
+		Timestamp updatedAt = Timestamp.from(product.updatedAt());
+		batchUpdate("""
+				insert into catalog.variant (store_id, id, product_id, position, sku, barcode, price, compare_at_price, cost,
+				  currency, option1, option2, option3, weight_grams, length_mm, width_mm, height_mm, taxable,
+				  inventory_policy, preorder_limit, created_at, updated_at)
+				values (:store, :id, :product, :position, :sku, :barcode, :price, :compareAt, :cost, :currency, :o1, :o2, :o3,
+				  :weight, :length, :width, :height, :taxable, :policy, :preorderLimit, :now, :now)
+				on conflict (store_id, id) do update set position = excluded.position, sku = excluded.sku,
+				  barcode = excluded.barcode, price = excluded.price, compare_at_price = excluded.compare_at_price,
+				  cost = excluded.cost, currency = excluded.currency, option1 = excluded.option1,
+				  option2 = excluded.option2, option3 = excluded.option3, weight_grams = excluded.weight_grams,
+				  length_mm = excluded.length_mm, width_mm = excluded.width_mm, height_mm = excluded.height_mm,
+				  taxable = excluded.taxable, inventory_policy = excluded.inventory_policy,
+				  preorder_limit = excluded.preorder_limit, updated_at = excluded.updated_at""",
+				product.variants().stream().map(v -> variantColumns(s, p, v, updatedAt)).toList());
 		Map<String, UUID> attributeIds = product.attributes().isEmpty() ? Map.of() : attributeIds(store);
 		product.attributes().forEach((code, value) -> jdbc
 			.sql("insert into catalog.product_attribute (store_id, product_id, attribute_id, value) values (?, ?, ?, ?)")
@@ -183,6 +191,15 @@ public class Products {
 		for (Product.Related related : product.related()) {
 			jdbc.sql("insert into catalog.related_product (store_id, product_id, related_id, kind, position) values (?, ?, ?, ?, ?)")
 				.params(s, p, related.productId().value(), related.kind().name(), relatedPosition++).update();
+		}
+	}
+
+	private void batchUpdate(String sql, List<Map<String, Object>> rows) {
+		if (rows.size() == 1) {
+			jdbc.sql(sql).params(rows.getFirst()).update();
+		}
+		else if (!rows.isEmpty()) {
+			batch.batchUpdate(sql, rows.stream().map(MapSqlParameterSource::new).toArray(SqlParameterSource[]::new));
 		}
 	}
 

@@ -34,6 +34,17 @@ class CatalogLookups {
 		return ids("catalog.product", store, handles);
 	}
 
+	/** The products the SKUs belong to. */
+	Map<String, UUID> productIdsBySku(StoreId store, Collection<String> skus) {
+		if (skus.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("select sku, product_id from catalog.variant where store_id = ? and sku = any (?)")
+			.params(store.value(), skus.toArray(String[]::new))
+			.query((rs, n) -> Map.entry(rs.getString("sku"), rs.getObject("product_id", UUID.class))).list().stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
 	Map<UUID, String> categoryHandles(StoreId store, Collection<UUID> ids) {
 		return handles("catalog.category", store, ids);
 	}

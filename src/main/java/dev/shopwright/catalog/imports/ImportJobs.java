@@ -121,16 +121,17 @@ class ImportJobs {
 	}
 
 	/**
-	 * Counts one product as done, in the transaction that wrote it, so that a resumed job continues exactly after
-	 * the last product that was committed. False if this node no longer holds the job.
+	 * Counts a batch of products as done, in the transaction that wrote them, so that a resumed job continues exactly
+	 * after the last product that was committed. False if this node no longer holds the job.
 	 */
-	boolean productDone(StoreId store, UUID id, String node, int rows, int created, int updated, int failed, int errors) {
+	boolean productsDone(StoreId store, UUID id, String node, int products, int rows, int created, int updated,
+			int failed, int errors) {
 		return jdbc.sql("""
-				update catalog.import_job set rows_done = rows_done + ?, products_done = products_done + 1,
+				update catalog.import_job set rows_done = rows_done + ?, products_done = products_done + ?,
 				  created_count = created_count + ?, updated_count = updated_count + ?, failed_count = failed_count + ?,
 				  error_count = error_count + ?, heartbeat_at = now()
 				where store_id = ? and id = ? and claimed_by = ? and status = 'RUNNING'""")
-			.params(rows, created, updated, failed, errors, store.value(), id, node).update() == 1;
+			.params(rows, products, created, updated, failed, errors, store.value(), id, node).update() == 1;
 	}
 
 	void addIssues(StoreId store, UUID job, String severity, String product, List<Issue> issues) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,8 @@ import dev.shopwright.stores.StoreManagement;
 
 /**
  * Runs import jobs in the background, one at a time per node. A job is claimed with {@code for update skip
- * locked}, so with several nodes each job runs once. Each product is committed together with the job's
- * progress; a node that stops (crash, deploy) leaves the job RUNNING with a heartbeat that goes stale, and the
+ * locked}, so with several nodes each job runs once. Products are committed in batches of consecutive products
+ * together with the job's progress (ADR 0020); a node that stops (crash, deploy) leaves the job RUNNING with a heartbeat that goes stale, and the
  * next node to look (any node, or this one after a restart) resumes it right after the last committed product.
  * A graceful shutdown hands the job back at once. A job interrupted {@value #MAX_ATTEMPTS} times fails with
  * the line where it stopped, so that a product that crashes the process cannot loop forever.
@@ -46,6 +47,9 @@ class ImportWorker extends BackgroundJobWorker<ImportJobs.Claimed> {
 	private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
 
 	static final int MAX_ATTEMPTS = 5;
+
+	/** A batch ends after this many rows even if it has fewer products (products with many variants). */
+	static final int BATCH_ROWS = 2_000;
 
 	private final ImportJobs jobs;
 
@@ -63,12 +67,16 @@ class ImportWorker extends BackgroundJobWorker<ImportJobs.Claimed> {
 
 	private final Duration staleAfter;
 
+	/** Products written per transaction and announced in one event (ADR 0020). */
+	private final int batchProducts;
+
 	private ScheduledExecutorService heartbeats;
 
 	ImportWorker(ImportJobs jobs, ProductWriter writer, List<ProductCsvFormat> formats, StoreManagement stores,
 			CatalogLookups lookups, AuditLog auditLog, TransactionTemplate transactions,
 			@Value("${shopwright.imports.poll-interval:2s}") Duration pollInterval,
-			@Value("${shopwright.imports.stale-after:60s}") Duration staleAfter) {
+			@Value("${shopwright.imports.stale-after:60s}") Duration staleAfter,
+			@Value("${shopwright.imports.batch-size:100}") int batchProducts) {
 		super("import-worker", pollInterval);
 		this.jobs = jobs;
 		this.writer = writer;
@@ -78,6 +86,7 @@ class ImportWorker extends BackgroundJobWorker<ImportJobs.Claimed> {
 		this.auditLog = auditLog;
 		this.transactions = transactions;
 		this.staleAfter = staleAfter;
+		this.batchProducts = batchProducts;
 	}
 
 	@Override
@@ -162,16 +171,24 @@ class ImportWorker extends BackgroundJobWorker<ImportJobs.Claimed> {
 					lookups.attributeCodes(job.store()));
 			Iterator<ProductCsvFormat.RowGroup> groups = format.groups(columns, records);
 			int index = 0;
+			List<ParsedProduct> batch = new ArrayList<>();
+			int batchRows = 0;
 			while (groups.hasNext()) {
 				ProductCsvFormat.RowGroup group = groups.next();
 				ParsedProduct parsed = format.read(columns, group, context); // also before resuming: remembers SKUs
 				if (index++ < job.productsDone()) {
 					continue;
 				}
-				if (!isRunning()) {
-					return false;
+				batch.add(parsed);
+				batchRows += parsed.rows;
+				if (batch.size() >= batchProducts || batchRows >= BATCH_ROWS || !groups.hasNext()) {
+					if (!isRunning()) {
+						return false;
+					}
+					writer.write(run, batch);
+					batch = new ArrayList<>();
+					batchRows = 0;
 				}
-				writer.write(run, parsed);
 			}
 			return true;
 		}

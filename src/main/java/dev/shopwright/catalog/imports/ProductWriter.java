@@ -2,6 +2,7 @@ package dev.shopwright.catalog.imports;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.shopwright.catalog.CatalogManagement;
@@ -27,18 +29,15 @@ import dev.shopwright.platform.BusinessRuleViolation;
 import dev.shopwright.shared.StoreId;
 
 /**
- * Writes one parsed product in its own transaction, through {@link CatalogManagement} so that every catalog rule
- * applies, together with the job's progress: a product is imported whole or not at all, and the job's counters
- * always match what was committed. A refused product is recorded with each problem at its line and column.
+ * Writes parsed products in batches, one transaction per batch, through {@link CatalogManagement} so that every
+ * catalog rule applies, together with the job's progress: a product is imported whole or not at all (a savepoint
+ * each), and the job's counters always match what was committed. A refused product is recorded with each problem
+ * at its line and column.
  */
 @Component
 class ProductWriter {
 
 	private static final Logger log = LoggerFactory.getLogger(ProductWriter.class);
-
-	enum Outcome {
-		CREATED, UPDATED, FAILED
-	}
 
 	/** The job this node is running: where progress goes and who it is done for. */
 	record Run(StoreId store, UUID job, String node) {
@@ -70,6 +69,9 @@ class ProductWriter {
 
 	private final TransactionTemplate transactions;
 
+	/** One product of a batch: rolled back alone when it is refused. */
+	private final TransactionTemplate savepoint;
+
 	private final Validator validator;
 
 	ProductWriter(CatalogManagement catalog, ImportJobs jobs, CatalogLookups lookups, TransactionTemplate transactions,
@@ -78,45 +80,79 @@ class ProductWriter {
 		this.jobs = jobs;
 		this.lookups = lookups;
 		this.transactions = transactions;
+		this.savepoint = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.validator = validator;
 	}
 
-	Outcome write(Run run, ParsedProduct parsed) {
-		if (!parsed.errors.isEmpty() || parsed.draft == null) {
-			return failed(run, parsed, parsed.errors);
-		}
-		try {
-			return Objects.requireNonNull(transactions.execute(status -> {
-				jobs.commitWithoutWaitingForDisk();
-				Product existing = existing(run.store(), parsed);
-				ProductDraft draft = prepare(run.store(), parsed, existing);
-				Product saved = existing == null ? catalog.create(run.store(), draft)
-						: catalog.update(run.store(), existing.id(), draft);
-				attachImages(run.store(), saved, parsed.images);
-				jobs.addIssues(run.store(), run.job(), "WARNING", parsed.label, parsed.warnings);
-				if (!jobs.productDone(run.store(), run.job(), run.node(), parsed.rows, existing == null ? 1 : 0,
-						existing == null ? 0 : 1, 0, 0)) {
-					throw new LostClaim();
+	/**
+	 * Writes a batch of consecutive products of the file in one transaction, with the job's progress and one
+	 * {@link dev.shopwright.catalog.events.ProductsImported} for those created or changed. Each product is written
+	 * under its own savepoint: a refused product is rolled back whole and reported, the others stay.
+	 */
+	void write(Run run, List<ParsedProduct> batch) {
+		transactions.executeWithoutResult(status -> {
+			jobs.commitWithoutWaitingForDisk();
+			Known known = known(run.store(), batch);
+			List<Product> announced = new ArrayList<>();
+			int rows = 0, created = 0, updated = 0, failed = 0, errors = 0;
+			for (ParsedProduct parsed : batch) {
+				rows += parsed.rows;
+				List<Issue> problems = parsed.errors;
+				if (problems.isEmpty() && parsed.draft != null) {
+					try {
+						Written written = Objects.requireNonNull(savepoint.execute(nested -> write(run, parsed, known)));
+						known.written(parsed, written.saved);
+						if (written.existing == null) {
+							created++;
+						}
+						else {
+							updated++;
+						}
+						if (written.saved != written.existing) {
+							announced.add(written.saved);
+						}
+						continue;
+					}
+					catch (Refused ex) {
+						problems = ex.issues;
+					}
+					catch (BusinessRuleViolation ex) {
+						problems = locate(ex, parsed);
+					}
+					catch (RuntimeException ex) {
+						String incident = UUID.randomUUID().toString();
+						log.error("Importing product '{}' (lines {}–{}) failed unexpectedly, incident {}", parsed.label,
+								parsed.firstLine, parsed.lastLine, incident, ex);
+						problems = List.of(new Issue(parsed.firstLine, "", "unexpected error; quote incident " + incident
+								+ " when reporting it"));
+					}
 				}
-				return existing == null ? Outcome.CREATED : Outcome.UPDATED;
-			}));
-		}
-		catch (Refused ex) {
-			return failed(run, parsed, ex.issues);
-		}
-		catch (BusinessRuleViolation ex) {
-			return failed(run, parsed, locate(ex, parsed));
-		}
-		catch (LostClaim ex) {
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			String incident = UUID.randomUUID().toString();
-			log.error("Importing product '{}' (lines {}–{}) failed unexpectedly, incident {}", parsed.label, parsed.firstLine,
-					parsed.lastLine, incident, ex);
-			return failed(run, parsed, List.of(new Issue(parsed.firstLine, "", "unexpected error; quote incident " + incident
-					+ " when reporting it")));
-		}
+				List<Issue> reported = problems.isEmpty()
+						? List.of(new Issue(parsed.firstLine, "", "the product was not imported")) : problems;
+				jobs.addIssues(run.store(), run.job(), "ERROR", parsed.label, reported);
+				failed++;
+				errors += reported.size();
+			}
+			catalog.announceImported(run.store(), announced);
+			if (!jobs.productsDone(run.store(), run.job(), run.node(), batch.size(), rows, created, updated, failed, errors)) {
+				throw new LostClaim();
+			}
+		});
+	}
+
+	/** A product written: {@code saved} is {@code existing} itself when the file changed nothing. */
+	private record Written(@Nullable Product existing, Product saved) {
+	}
+
+	private Written write(Run run, ParsedProduct parsed, Known known) {
+		Product existing = known.mayHaveChanged(parsed) ? existing(run.store(), parsed) : known.existing(parsed);
+		ProductDraft draft = prepare(run.store(), parsed, existing);
+		Product saved = existing == null ? catalog.createInBatch(run.store(), draft)
+				: catalog.updateInBatch(run.store(), existing, draft);
+		attachImages(run.store(), saved, parsed.images);
+		jobs.addIssues(run.store(), run.job(), "WARNING", parsed.label, parsed.warnings);
+		return new Written(existing, saved);
 	}
 
 	/**
@@ -191,17 +227,78 @@ class ProductWriter {
 		}
 	}
 
-	private Outcome failed(Run run, ParsedProduct parsed, List<Issue> issues) {
-		List<Issue> reported = issues.isEmpty() ? List.of(new Issue(parsed.firstLine, "", "the product was not imported"))
-				: issues;
-		transactions.executeWithoutResult(status -> {
-			jobs.commitWithoutWaitingForDisk();
-			jobs.addIssues(run.store(), run.job(), "ERROR", parsed.label, reported);
-			if (!jobs.productDone(run.store(), run.job(), run.node(), parsed.rows, 0, 0, 1, reported.size())) {
-				throw new LostClaim();
+	/**
+	 * The products a batch may update, looked up for the whole batch at once (three queries for the SKUs, the handles
+	 * and the products instead of a handful per product). Valid until the batch writes a product it names.
+	 */
+	private Known known(StoreId store, List<ParsedProduct> batch) {
+		Set<String> skus = new HashSet<>();
+		Set<String> handles = new HashSet<>();
+		for (ParsedProduct parsed : batch) {
+			skus.addAll(parsed.skus);
+			if (parsed.handle != null) {
+				handles.add(parsed.handle);
 			}
-		});
-		return Outcome.FAILED;
+		}
+		Map<String, UUID> bySku = lookups.productIdsBySku(store, skus);
+		Map<String, UUID> byHandle = lookups.productIds(store, handles);
+		Set<UUID> ids = new java.util.LinkedHashSet<>(bySku.values());
+		ids.addAll(byHandle.values());
+		Map<UUID, Product> products = new HashMap<>();
+		catalog.load(store, List.copyOf(ids)).forEach(p -> products.put(p.id().value(), p));
+		return new Known(bySku, byHandle, products);
+	}
+
+	private static final class Known {
+
+		private final Map<String, UUID> bySku;
+
+		private final Map<String, UUID> byHandle;
+
+		private final Map<UUID, Product> products;
+
+		/** What the batch has written so far: products, SKUs and handles the lookups above may no longer tell right. */
+		private final Set<Object> written = new HashSet<>();
+
+		Known(Map<String, UUID> bySku, Map<String, UUID> byHandle, Map<UUID, Product> products) {
+			this.bySku = bySku;
+			this.byHandle = byHandle;
+			this.products = products;
+		}
+
+		boolean mayHaveChanged(ParsedProduct parsed) {
+			return parsed.handle != null && written.contains("handle:" + parsed.handle)
+					|| parsed.skus.stream().anyMatch(sku -> written.contains("sku:" + sku))
+					|| ids(parsed).stream().anyMatch(written::contains);
+		}
+
+		void written(ParsedProduct parsed, Product saved) {
+			written.add(saved.id().value());
+			written.add("handle:" + saved.handle());
+			if (parsed.handle != null) {
+				written.add("handle:" + parsed.handle);
+			}
+			parsed.skus.forEach(sku -> written.add("sku:" + sku));
+			saved.variants().forEach(v -> written.add("sku:" + v.sku()));
+		}
+
+		/** As {@link ProductWriter#existing}, from the batch's lookups. */
+		@Nullable Product existing(ParsedProduct parsed) {
+			List<UUID> ids = ids(parsed);
+			if (ids.size() > 1) {
+				SourceMap.Source source = parsed.sources.locate("variants");
+				throw new Refused(List.of(new Issue(source.line(), source.column(), "the SKUs of this product belong to two "
+						+ "different products ('" + products.get(ids.get(0)).handle() + "' and '"
+						+ products.get(ids.get(1)).handle() + "'); fix the SKUs first")));
+			}
+			UUID id = !ids.isEmpty() ? ids.getFirst() : parsed.handle == null ? null : byHandle.get(parsed.handle);
+			return id == null ? null : products.get(id);
+		}
+
+		/** The distinct products the SKUs belong to, in the order of the SKUs. */
+		private List<UUID> ids(ParsedProduct parsed) {
+			return parsed.skus.stream().map(bySku::get).filter(Objects::nonNull).distinct().toList();
+		}
 	}
 
 	/** The product the rows describe: by handle, or by the SKUs of its variants (WooCommerce). */

@@ -29,9 +29,11 @@ final class Values {
 	private Values() {
 	}
 
+	private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
 	static BigDecimal decimal(String text) throws BadValue {
 		String value = text.strip();
-		if (!value.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+		if (!DECIMAL.matcher(value).matches()) {
 			throw new BadValue("'" + abbreviate(value) + "' is not a number (write it like 1234.50: a dot for decimals, "
 					+ "no thousands separators or currency signs)");
 		}

@@ -10,6 +10,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 import dev.shopwright.customers.CustomerPrincipal;
@@ -21,6 +22,7 @@ import dev.shopwright.platform.CurrentStore;
  * other, and signing the shopper out leaves the console session alone.
  */
 @Component
+@NamedInterface("sessions") // orders' storefront pages read the signed-in shopper through it
 public class ShopperSessions {
 
 	static final String CONTEXT_KEY = "shopwright.customer.security-context";

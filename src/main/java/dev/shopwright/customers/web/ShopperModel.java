@@ -12,7 +12,8 @@ import dev.shopwright.customers.security.ShopperSessions;
  * Tells every storefront page who is signed in to the storefront (for "Sign in" or "Account" in the header),
  * read from the shopper's own session key, never from the staff console's login.
  */
-@ControllerAdvice(basePackages = { "dev.shopwright.storefront", "dev.shopwright.customers.web" })
+@ControllerAdvice(basePackages = { "dev.shopwright.storefront", "dev.shopwright.customers.web",
+		"dev.shopwright.checkout.web" })
 class ShopperModel {
 
 	private final ShopperSessions sessions;

@@ -15,6 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.shopwright.identity.StaffManagement;
@@ -31,6 +32,11 @@ import dev.shopwright.stores.StoreManagement;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+	/** The carriers' signed tracking webhooks (fulfilment), reachable without a login or CSRF token. */
+	private static final java.util.regex.Pattern CARRIER_TRACKING_EVENTS = java.util.regex.Pattern
+		.compile("/api/admin/v1/carriers/[a-z0-9-]+/tracking-events");
+
 
 	/** Scripts only from our own origin; the pages of the console and storefront use no inline script. */
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -97,10 +103,13 @@ class SecurityConfiguration {
 			throws Exception {
 		RequestMatcher sessionMutation = request -> isMutating(request) && request.getHeader("Authorization") == null
 				&& request.getRequestURI().startsWith("/api/admin/")
-				&& !request.getRequestURI().equals("/api/admin/v1/auth/token");
+				&& !request.getRequestURI().equals("/api/admin/v1/auth/token")
+				&& !CARRIER_TRACKING_EVENTS.matcher(request.getRequestURI()).matches();
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/api/admin/v1/auth/token").permitAll()
+				// carriers push tracking without a login: the HMAC signature is their authentication (fulfilment checks it)
+				.requestMatchers(request -> CARRIER_TRACKING_EVENTS.matcher(request.getRequestURI()).matches()).permitAll()
 				.requestMatchers("/api/admin/**").authenticated()
 				.anyRequest().permitAll())
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionMutation))
@@ -139,6 +148,10 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain storefrontChain(HttpSecurity http, StoreScopeFilter storeScope) throws Exception {
 		http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			// the product page is cached HTML shared by all shoppers, so its "Add to cart" form cannot carry a
+			// session's token; checkout.web accepts that one form from the same origin only (Fetch Metadata / Origin)
+			.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
+				.matcher(HttpMethod.POST, "/cart/add")))
 			.addFilterAfter(storeScope, ExceptionTranslationFilter.class)
 			.headers(headers -> securityHeaders(headers, CONTENT_SECURITY_POLICY));
 		return http.build();

@@ -211,6 +211,105 @@ public class Orders {
 			.update() == 1;
 	}
 
+	/** Locks the committed order row for the rest of the transaction (staff actions and fulfilments queue here). */
+	public Optional<Head> lock(StoreId store, OrderId id) {
+		return jdbc.sql("""
+				select * from orders.customer_order where store_id = :store and id = :id and number is not null
+				for update""")
+			.param("store", store.value()).param("id", id.value())
+			.query(Orders::head)
+			.optional();
+	}
+
+	/** Moves the status from one of {@code from} to {@code to}; false when the order is in none of them. */
+	public boolean status(StoreId store, OrderId id, Set<OrderStatus> from, OrderStatus to) {
+		return jdbc.sql("""
+				update orders.customer_order set status = :to, version = version + 1, updated_at = now()
+				where store_id = :store and id = :id and status = any(:from)""")
+			.param("to", to.name()).param("store", store.value()).param("id", id.value())
+			.param("from", from.stream().map(Enum::name).toArray(String[]::new))
+			.update() == 1;
+	}
+
+	/** Cancels an open or held order with nothing fulfilled: every line's remaining units are cancelled. */
+	public boolean cancel(StoreId store, OrderId id, String reason) {
+		boolean cancelled = jdbc.sql("""
+				update orders.customer_order set status = 'CANCELLED', cancel_reason = :reason, cancelled_at = now(),
+				    version = version + 1, updated_at = now()
+				where store_id = :store and id = :id and status in ('OPEN', 'ON_HOLD')
+				  and not exists (select 1 from orders.order_line l
+				                  where l.store_id = :store and l.order_id = :id and l.fulfilled_quantity > 0)""")
+			.param("reason", reason).param("store", store.value()).param("id", id.value())
+			.update() == 1;
+		if (cancelled) {
+			jdbc.sql("""
+					update orders.order_line set cancelled_quantity = quantity - fulfilled_quantity
+					where store_id = :store and order_id = :id""")
+				.param("store", store.value()).param("id", id.value()).update();
+		}
+		return cancelled;
+	}
+
+	/** Replaces the tags if the order is still at {@code expectedVersion} (when given). */
+	public boolean tags(StoreId store, OrderId id, Set<String> tags, @Nullable Integer expectedVersion) {
+		return jdbc.sql("""
+				update orders.customer_order set tags = :tags, version = version + 1, updated_at = now()
+				where store_id = :store and id = :id and (cast(:expected as integer) is null or version = :expected)""")
+			.param("tags", tags.stream().sorted().toArray(String[]::new)).param("store", store.value())
+			.param("id", id.value()).param("expected", expectedVersion)
+			.update() == 1;
+	}
+
+	/** Records a shipment once; false when this shipment reference was recorded for the order before. */
+	public boolean insertFulfillment(StoreId store, OrderId id, String shipmentReference) {
+		return jdbc.sql("""
+				insert into orders.fulfillment (store_id, order_id, shipment_reference) values (:store, :id, :reference)
+				on conflict do nothing""")
+			.param("store", store.value()).param("id", id.value()).param("reference", shipmentReference)
+			.update() == 1;
+	}
+
+	/**
+	 * Adds fulfilled units to a line, only while they fit what was bought and not cancelled nor shipped already;
+	 * false when they do not (concurrent fulfilments each pass this one at a time on the line row).
+	 */
+	public boolean fulfil(StoreId store, OrderId id, String shipmentReference, UUID lineId, int quantity) {
+		boolean fits = jdbc.sql("""
+				update orders.order_line set fulfilled_quantity = fulfilled_quantity + :quantity
+				where store_id = :store and order_id = :id and id = :line
+				  and fulfilled_quantity + cancelled_quantity + :quantity <= quantity""")
+			.param("quantity", quantity).param("store", store.value()).param("id", id.value()).param("line", lineId)
+			.update() == 1;
+		if (fits) {
+			jdbc.sql("""
+					insert into orders.fulfillment_line (store_id, order_id, shipment_reference, line_id, quantity)
+					values (:store, :id, :reference, :line, :quantity)""")
+				.param("store", store.value()).param("id", id.value()).param("reference", shipmentReference)
+				.param("line", lineId).param("quantity", quantity).update();
+		}
+		return fits;
+	}
+
+	/** Works out the fulfilment status from the lines; an open order that is paid and now fulfilled closes. */
+	public FulfillmentStatus refreshFulfillmentStatus(StoreId store, OrderId id) {
+		return jdbc.sql("""
+				update orders.customer_order o set version = version + 1, updated_at = now(),
+				    fulfillment_status = f.status,
+				    status = case when o.status = 'OPEN' and o.payment_state = 'PAID' and f.status = 'FULFILLED'
+				                  then 'CLOSED' else o.status end,
+				    closed_at = case when o.status = 'OPEN' and o.payment_state = 'PAID' and f.status = 'FULFILLED'
+				                  then now() else o.closed_at end
+				from (select case when sum(fulfilled_quantity) = 0 then 'UNFULFILLED'
+				                  when sum(fulfilled_quantity + cancelled_quantity) >= sum(quantity) then 'FULFILLED'
+				                  else 'PARTIALLY_FULFILLED' end as status
+				      from orders.order_line where store_id = :store and order_id = :id) f
+				where o.store_id = :store and o.id = :id
+				returning o.fulfillment_status""")
+			.param("store", store.value()).param("id", id.value())
+			.query((rs, n) -> FulfillmentStatus.valueOf(rs.getString(1)))
+			.single();
+	}
+
 	// reads
 
 	public Optional<Order> find(StoreId store, OrderId id) {

@@ -36,7 +36,7 @@ public class ProductDocuments {
 
 	private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-	/** For the change feed: streams with a fetch size instead of loading a full rebuild into memory. */
+	/** For the change feed (streams with a fetch size instead of loading a full rebuild into memory) and batches. */
 	private final JdbcTemplate streaming;
 
 	public ProductDocuments(JdbcClient jdbc, DataSource dataSource) {
@@ -56,7 +56,15 @@ public class ProductDocuments {
 	}
 
 	public void upsert(StoreId store, Document d) {
-		jdbc.sql("""
+		upsert(store, List.of(d));
+	}
+
+	/** Writes many documents in one JDBC batch, and stamps them changed in one statement. */
+	public void upsert(StoreId store, List<Document> documents) {
+		if (documents.isEmpty()) {
+			return;
+		}
+		streaming.batchUpdate("""
 				insert into search.product_document (store_id, product_id, handle, title, vendor, product_type, tags,
 				  category_ids, collection_ids, option_values, price_min, price_max, compare_at_min, currency, visible,
 				  published_at, keywords, text_configs, text_titles, text_descriptions, indexed_at)
@@ -68,17 +76,16 @@ public class ProductDocuments {
 				  compare_at_min = excluded.compare_at_min, currency = excluded.currency, visible = excluded.visible,
 				  published_at = excluded.published_at, keywords = excluded.keywords, text_configs = excluded.text_configs,
 				  text_titles = excluded.text_titles, text_descriptions = excluded.text_descriptions, indexed_at = now()
-				""")
-			.params(store.value(), d.productId(), d.handle(), d.title(), d.vendor(), d.productType(),
-					d.tags().toArray(String[]::new), d.categoryIds().toArray(UUID[]::new),
-					d.collectionIds().toArray(UUID[]::new), d.optionValues().toArray(String[]::new), d.priceMin(),
-					d.priceMax(), d.compareAtMin(), d.currency(), d.visible(),
-					d.publishedAt() == null ? null : Timestamp.from(d.publishedAt()), d.keywords(),
-					d.texts().stream().map(LocalText::config).toArray(String[]::new),
-					d.texts().stream().map(LocalText::title).toArray(String[]::new),
-					d.texts().stream().map(LocalText::description).toArray(String[]::new))
-			.update();
-		changed(store, List.of(d.productId()));
+				""", documents.stream().map(d -> new Object[] { store.value(), d.productId(), d.handle(), d.title(),
+						d.vendor(), d.productType(), d.tags().toArray(String[]::new), d.categoryIds().toArray(UUID[]::new),
+						d.collectionIds().toArray(UUID[]::new), d.optionValues().toArray(String[]::new), d.priceMin(),
+						d.priceMax(), d.compareAtMin(), d.currency(), d.visible(),
+						d.publishedAt() == null ? null : Timestamp.from(d.publishedAt()), d.keywords(),
+						d.texts().stream().map(LocalText::config).toArray(String[]::new),
+						d.texts().stream().map(LocalText::title).toArray(String[]::new),
+						d.texts().stream().map(LocalText::description).toArray(String[]::new) })
+			.toList());
+		changed(store, documents.stream().map(Document::productId).toList());
 	}
 
 	public void delete(StoreId store, UUID product) {

@@ -71,6 +71,10 @@ class ImportBenchmark {
 	}
 
 	private String run(ApiClient store, Path file, byte[] content, String what) {
+		awaitListenersIdle();
+		Duration jvmBefore = jvmCpu(), databaseBefore = databaseCpu();
+		java.util.Map<String, Long> threadsBefore = threadCpu();
+		long gcBefore = gcMillis(), jitBefore = jitMillis();
 		Instant start = Instant.now();
 		ApiClient.Response accepted = store.postMultipart("/api/admin/v1/imports",
 				new Multipart().file("file", file.getFileName().toString(), "text/csv", content).field("format", "SHOPIFY"));
@@ -84,6 +88,11 @@ class ImportBenchmark {
 		}
 		while (!job.get("status").asString().equals("COMPLETED") && !job.get("status").asString().equals("FAILED"));
 		Duration total = Duration.between(start, Instant.now());
+		Duration jvm = jvmCpu().minus(jvmBefore), database = databaseCpu().minus(databaseBefore);
+		String threads = threadBreakdown(threadsBefore, threadCpu(), gcMillis() - gcBefore, jitMillis() - jitBefore);
+		Instant completed = Instant.now();
+		awaitListenersIdle();
+		Duration listenersAfter = Duration.between(completed, Instant.now());
 		assertThat(job.get("failed").asInt()).isZero();
 		assertThat(job.get("created").asInt() + job.get("updated").asInt()).isEqualTo(ROWS / VARIANTS);
 		return """
@@ -92,9 +101,15 @@ class ImportBenchmark {
 				  upload + checks:  %.1f s (202 Accepted)
 				  total:            %.1f s (upload to COMPLETED)
 				  throughput:       %,.0f rows/s, %,.0f products/s
+				  CPU used:         %.1f s application JVM + %.1f s PostgreSQL (upload to COMPLETED; load average %.1f)
+				  JVM CPU by thread: %s
+				  listeners:        done %.1f s after COMPLETED (search index and inventory mirror current)
 				  result:           status %s, %d created, %d updated, %d failed
 				""".formatted(what, ROWS, ROWS / VARIANTS, VARIANTS, content.length, checked.toMillis() / 1000.0,
 				total.toMillis() / 1000.0, ROWS / (total.toMillis() / 1000.0), ROWS / VARIANTS / (total.toMillis() / 1000.0),
+				jvm.toMillis() / 1000.0, database.toMillis() / 1000.0,
+				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), threads,
+				listenersAfter.toMillis() / 1000.0,
 				job.get("status").asString(), job.get("created").asInt(), job.get("updated").asInt(), job.get("failed").asInt());
 	}
 
@@ -140,6 +155,68 @@ class ImportBenchmark {
 				}
 				csv.printRecord(row);
 			}
+		}
+	}
+
+	/** CPU nanoseconds of every live Java thread, by name with numbers folded ("task-3" → "task-#"). */
+	private static java.util.Map<String, Long> threadCpu() {
+		var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		java.util.Map<String, Long> byName = new java.util.HashMap<>();
+		for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+			long cpu = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
+			if (cpu > 0) {
+				byName.merge(info.getThreadId() + "|" + info.getThreadName().replaceAll("\\d+", "#"), cpu, Long::sum);
+			}
+		}
+		return byName;
+	}
+
+	/** The threads that used the most CPU between two snapshots, plus garbage collection and JIT compilation. */
+	private static String threadBreakdown(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long gc,
+			long jit) {
+		java.util.Map<String, Long> used = new java.util.HashMap<>();
+		after.forEach((key, cpu) -> used.merge(key.substring(key.indexOf('|') + 1), cpu - before.getOrDefault(key, 0L),
+				Long::sum));
+		StringBuilder text = new StringBuilder();
+		used.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+			.forEach(e -> text.append("%s %.1f s, ".formatted(e.getKey(), e.getValue() / 1e9)));
+		return text.append("GC %.1f s, JIT %.1f s (wall time of those, not CPU)".formatted(gc / 1000.0, jit / 1000.0)).toString();
+	}
+
+	private static long gcMillis() {
+		return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+			.mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+	}
+
+	private static long jitMillis() {
+		return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+	}
+
+	/** CPU time of this JVM (application and test client; the client only polls the job). */
+	private static Duration jvmCpu() {
+		return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+	}
+
+	/** CPU time of the benchmark's PostgreSQL: the postmaster and every backend and worker process it started. */
+	private static Duration databaseCpu() {
+		try {
+			long pid = Long.parseLong(Files.readAllLines(Path.of("target/bench/pgdata/postmaster.pid")).getFirst().strip());
+			ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+			return java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), postmaster.descendants())
+				.map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	/** Until the outbox holds no incomplete event: search and inventory have handled every change. */
+	private void awaitListenersIdle() {
+		while (jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() > 0) {
+			sleep();
 		}
 	}
 

@@ -1,0 +1,31 @@
+package dev.shopwright.returns;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A store's return rules. {@code windowDays} counts from the order's placement (delivery dates are not yet reported
+ * to returns; see docs/returns.md). A product is not returnable when its SKU is in {@code nonReturnableSkus} or it
+ * carries one of {@code nonReturnableTags}. {@code restockingFeePercent} of the returned value is kept on refunds.
+ */
+public record ReturnPolicy(int windowDays, List<String> nonReturnableSkus, List<String> nonReturnableTags,
+		BigDecimal restockingFeePercent, ShippingPaidBy returnShippingPaidBy) {
+
+	public static final ReturnPolicy DEFAULT = new ReturnPolicy(30, List.of(), List.of(), BigDecimal.ZERO,
+			ShippingPaidBy.CUSTOMER);
+
+	public ReturnPolicy {
+		nonReturnableSkus = List.copyOf(nonReturnableSkus);
+		nonReturnableTags = List.copyOf(nonReturnableTags);
+	}
+
+	public boolean excludes(String sku, Set<String> tags) {
+		return nonReturnableSkus.contains(sku) || tags.stream().anyMatch(nonReturnableTags::contains);
+	}
+
+	/** Who pays the parcel back to the store. */
+	public enum ShippingPaidBy {
+		CUSTOMER, MERCHANT
+	}
+}

@@ -1,0 +1,56 @@
+package dev.shopwright.returns;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.shopwright.customers.CustomerId;
+import dev.shopwright.inventory.LocationId;
+import dev.shopwright.orders.OrderId;
+import dev.shopwright.shared.Money;
+
+/**
+ * A return (RMA) as staff and the shopper see it. {@code number} is gap-free per store ("R1001"…). The amounts are
+ * set when it is resolved: {@code credit} is the value of the returned units as paid, {@code fee} the restocking fee
+ * kept, {@code refunded} what went back to the payment, {@code storeCredit} what went onto the customer's balance.
+ */
+public record ReturnRequest(ReturnId id, String number, OrderId orderId, String orderNumber,
+		@Nullable CustomerId customerId, String email, ReturnStatus status, String openedBy, @Nullable String note,
+		BigDecimal restockingFeePercent, ReturnPolicy.ShippingPaidBy returnShippingPaidBy,
+		@Nullable String rejectionReason, @Nullable String labelUrl, List<Item> items, @Nullable Resolution resolution,
+		@Nullable Money credit, @Nullable Money fee, @Nullable Money refunded, @Nullable Money storeCredit,
+		@Nullable OrderId exchangeOrderId, Instant requestedAt, @Nullable Instant approvedAt,
+		@Nullable Instant rejectedAt, @Nullable Instant receivedAt, @Nullable Instant inspectedAt,
+		@Nullable Instant resolvedAt, int version) {
+
+	public ReturnRequest {
+		items = List.copyOf(items);
+	}
+
+	/** The value of all returned units as paid (tax and discounts included). */
+	public Money value() {
+		return items.stream().map(Item::value).reduce(Money::plus).orElseThrow();
+	}
+
+	public int units() {
+		return items.stream().mapToInt(Item::quantity).sum();
+	}
+
+	public boolean allInspected() {
+		return items.stream().allMatch(item -> item.inspectedAt() != null);
+	}
+
+	/** One returned order line: {@code unitValue} is what one unit cost the shopper (tax and discount included). */
+	public record Item(UUID id, UUID orderLineId, String sku, @Nullable UUID productId, String title,
+			@Nullable String variantTitle, int quantity, ReturnReason reason, @Nullable String comment, Money unitValue,
+			int restockedQuantity, int damagedQuantity, @Nullable LocationId restockLocationId,
+			@Nullable Instant inspectedAt) {
+
+		public Money value() {
+			return unitValue.times(quantity);
+		}
+	}
+}

@@ -1,0 +1,158 @@
+package dev.shopwright.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.shopwright.catalog.CatalogManagement;
+import dev.shopwright.catalog.Product;
+import dev.shopwright.inventory.InventoryManagement;
+import dev.shopwright.orders.Order;
+import dev.shopwright.orders.OrderManagement;
+import dev.shopwright.payments.PaymentManagement;
+import dev.shopwright.pricing.PricingManagement;
+import dev.shopwright.returns.ReturnFixtures;
+import dev.shopwright.shared.Money;
+import dev.shopwright.stores.Store;
+import dev.shopwright.stores.StoreManagement;
+import dev.shopwright.testing.ApiClient;
+import dev.shopwright.testing.ShopwrightTest;
+
+/** The returns screens: policy settings, opening a return for an order, every step on the detail page, list, report. */
+@ShopwrightTest
+class ReturnsConsoleTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	StoreManagement stores;
+
+	@Autowired
+	CatalogManagement catalog;
+
+	@Autowired
+	InventoryManagement inventory;
+
+	@Autowired
+	PricingManagement pricing;
+
+	@Autowired
+	OrderManagement orders;
+
+	@Autowired
+	PaymentManagement payments;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ReturnFixtures fixtures;
+
+	Store store;
+
+	AdminSession console;
+
+	@BeforeEach
+	void storeOfItsOwn() {
+		fixtures = new ReturnFixtures(stores, catalog, inventory, pricing, orders, payments, jdbc);
+		store = fixtures.newStore("EUR");
+		console = AdminSession.at(port).logIn(ShopwrightTest.OWNER_EMAIL, ShopwrightTest.OWNER_PASSWORD);
+		assertThat(console.post("/admin/stores/switch", Map.of("storeId", store.id().toString())).status()).isEqualTo(302);
+	}
+
+	@Test
+	void staffSetThePolicyOpenAReturnAndTakeItThroughToARefund() {
+		AdminSession.Page policy = console.get("/admin/settings/returns");
+		assertThat(policy.status()).isEqualTo(200);
+		assertThat(policy.body()).contains("id=\"return-policy\"").contains("value=\"30\"");
+		String sku = "LAMP-" + store.handle();
+		AdminSession.Page saved = console.post("/admin/settings/returns", Map.of("windowDays", "21",
+				"restockingFeePercent", "10", "returnShippingPaidBy", "MERCHANT", "nonReturnableSkus", "GIFT-1\nGIFT-2"));
+		assertThat(saved.status()).isEqualTo(302);
+		assertThat(console.follow(saved).body()).contains("Return policy saved.").contains("value=\"21\"").contains("GIFT-2");
+		AdminSession.Page badFee = console.post("/admin/settings/returns", Map.of("windowDays", "21",
+				"restockingFeePercent", "120", "returnShippingPaidBy", "MERCHANT"));
+		assertThat(badFee.status()).isEqualTo(200);
+		assertThat(badFee.body()).contains("must be 0 to 100");
+
+		Product lamp = fixtures.product(store.id(), "Desk lamp", "30.00", List.of(), sku);
+		Order order = fixtures.deliveredOrder(store.id(), null, null, new ReturnFixtures.Item(lamp, sku, 2));
+		String line = order.lines().getFirst().id().toString();
+
+		AdminSession.Page found = console.get("/admin/returns/new?order=" + order.number().substring(1));
+		assertThat(found.status()).isEqualTo(200);
+		assertThat(found.body()).contains("id=\"open-form\"").contains(sku);
+		Map<String, String> tooMany = new HashMap<>(AdminSession.formFields(found.body(), "open-form"));
+		tooMany.put("quantity." + line, "3");
+		AdminSession.Page refused = console.post("/admin/returns/new", tooMany);
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("3 asked, 2 delivered and not yet returned");
+
+		Map<String, String> open = new HashMap<>(AdminSession.formFields(found.body(), "open-form"));
+		open.put("quantity." + line, "2");
+		open.put("reason." + line, "DEFECTIVE");
+		AdminSession.Page opened = console.post("/admin/returns/new", open);
+		assertThat(opened.status()).isEqualTo(302);
+		AdminSession.Page detail = console.follow(opened);
+		assertThat(detail.body()).contains("Return R1001 opened.").contains("Requested").contains("id=\"approve-form\"")
+			.contains("Defective");
+		String path = opened.header("Location").replaceFirst("^https?://[^/]+", "");
+
+		assertThat(console.follow(console.post(path + "/approve", Map.of())).body())
+			.contains("Return approved").contains("id=\"receive-form\"");
+		AdminSession.Page received = console.follow(console.post(path + "/receive", Map.of()));
+		assertThat(received.body()).contains("Parcel received.").contains("id=\"inspect-form\"");
+		Map<String, String> inspection = new HashMap<>(AdminSession.formFields(received.body(), "inspect-form"));
+		String restockField = inspection.keySet().stream().filter(k -> k.startsWith("restock.")).findFirst().orElseThrow();
+		String itemId = restockField.substring("restock.".length());
+		inspection.put(restockField, "1");
+		inspection.put("damaged." + itemId, "1");
+		int onHand = fixtures.onHand(store.id(), sku);
+		AdminSession.Page inspected = console.follow(console.post(path + "/inspect", inspection));
+		assertThat(inspected.body()).contains("Inspection recorded.").contains("1 restocked, 1 written off")
+			.contains("id=\"resolve-form\"");
+		assertThat(fixtures.onHand(store.id(), sku)).isEqualTo(onHand + 1);
+
+		AdminSession.Page resolved = console.follow(console.post(path + "/resolve", Map.of("resolution", "REFUND")));
+		// 60.00 returned, 10% kept
+		assertThat(resolved.body()).contains("Return resolved.").contains("54.00 EUR");
+		assertThat(fixtures.payment(store.id(), order).refunded()).isEqualTo(Money.of("54.00", "EUR"));
+		AdminSession.Page twice = console.follow(console.post(path + "/resolve", Map.of("resolution", "REFUND")));
+		assertThat(twice.body()).contains("cannot be resolved");
+
+		AdminSession.Page list = console.get("/admin/returns");
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.body()).contains("R1001").contains(order.number());
+		assertThat(console.get("/admin/returns?status=REQUESTED").body()).doesNotContain(">R1001<");
+		assertThat(console.get("/admin/returns?q=R1001").body()).contains(">R1001<");
+
+		AdminSession.Page report = console.get("/admin/returns/report");
+		assertThat(report.status()).isEqualTo(200);
+		assertThat(report.body()).contains("id=\"return-report\"").contains(sku);
+	}
+
+	@Test
+	void aRequestCanBeRejectedWithAReason() {
+		String sku = "VASE-" + store.handle();
+		Product vase = fixtures.product(store.id(), "Vase", "25.00", List.of(), sku);
+		Order order = fixtures.deliveredOrder(store.id(), null, null, new ReturnFixtures.Item(vase, sku, 1));
+		ApiClient api = ApiClient.at(port).loggedIn(ShopwrightTest.OWNER_EMAIL, ShopwrightTest.OWNER_PASSWORD)
+			.store(store.handle());
+		String id = api.post("/api/admin/v1/returns", Map.of("orderId", order.id().toString(), "items", List.of(Map.of(
+				"orderLineId", order.lines().getFirst().id().toString(), "quantity", 1, "reason", "CHANGED_MIND"))))
+			.json().get("id").asString();
+		AdminSession.Page rejected = console.follow(console.post("/admin/returns/" + id + "/reject",
+				Map.of("reason", "Used and washed")));
+		assertThat(rejected.body()).contains("Return rejected.").contains("Used and washed").contains("Rejected");
+		AdminSession.Page noReason = console.follow(console.post("/admin/returns/" + id + "/reject", Map.of("reason", " ")));
+		assertThat(noReason.body()).contains("give a reason");
+	}
+}
