@@ -2,13 +2,8 @@ package dev.shopwright.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,12 +17,8 @@ import java.util.function.IntPredicate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,10 +27,10 @@ import dev.shopwright.catalog.CatalogManagement;
 import dev.shopwright.catalog.ProductDraft;
 import dev.shopwright.platform.Actor;
 import dev.shopwright.platform.BusinessRuleViolation;
-import dev.shopwright.platform.database.EmbeddedDatabaseServer;
 import dev.shopwright.shared.Money;
 import dev.shopwright.shared.StoreId;
 import dev.shopwright.stores.StoreManagement;
+import dev.shopwright.testing.DurableBenchDatabase;
 
 /**
  * Reservation throughput on one hot SKU with many concurrent requesters, against an embedded PostgreSQL with
@@ -58,7 +49,7 @@ import dev.shopwright.stores.StoreManagement;
 @SpringBootTest(properties = { "shopwright.admin.email=bench@test.local", "shopwright.admin.password=benchmark-password",
 		"shopwright.demo.enabled=false", "shopwright.media.directory=target/bench/media",
 		"shopwright.inventory.reservation-expiry-interval=PT1H", "logging.level.dev.shopwright=WARN" })
-@ContextConfiguration(initializers = ReservationBenchmark.DurableDatabase.class)
+@ContextConfiguration(initializers = DurableBenchDatabase.class)
 class ReservationBenchmark {
 
 	static final int REQUESTERS = Integer.getInteger("shopwright.bench.requesters", 32);
@@ -227,36 +218,5 @@ class ReservationBenchmark {
 	private static double median(List<Result> results, String mode) {
 		List<Double> rates = results.stream().filter(r -> r.mode().equals(mode)).map(Result::perSecond).sorted().toList();
 		return rates.get(rates.size() / 2);
-	}
-
-	/** Its own embedded PostgreSQL with durable commits, as Shopwright runs in production. */
-	static final class DurableDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-
-		@Override
-		public void initialize(ConfigurableApplicationContext context) {
-			EmbeddedDatabaseServer server = EmbeddedDatabaseServer.start(Path.of("target/bench/reservations-pgdata"), 0, true);
-			try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "");
-					Statement statement = connection.createStatement()) {
-				statement.execute("drop database if exists bench with (force)");
-				statement.execute("create database bench");
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-			TestPropertyValues.of("shopwright.database.url=" + server.jdbcUrl("bench"), "shopwright.database.username=postgres")
-				.applyTo(context);
-			DisposableBean stop = () -> {
-				try {
-					server.close();
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			};
-			var beans = (org.springframework.beans.factory.support.DefaultListableBeanFactory) context.getBeanFactory();
-			beans.registerSingleton("benchDatabase", stop);
-			beans.registerDisposableBean("benchDatabase", stop);
-			context.addBeanFactoryPostProcessor(factory -> factory.getBeanDefinition("dataSource").setDependsOn("benchDatabase"));
-		}
 	}
 }
