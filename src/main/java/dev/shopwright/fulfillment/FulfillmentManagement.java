@@ -590,6 +590,8 @@ public class FulfillmentManagement {
 			// capture on fulfilment; refused, the whole shipment rolls back and the label is voided
 			try {
 				orderManagement.recordFulfillment(store, orderId, quantities, shipmentId.toString());
+				orderManagement.trackShipment(store, orderId, shipmentId.toString(), carrier.code(),
+						label.trackingNumber(), label.trackingUrl(), ShipmentStatus.LABEL_CREATED.name());
 			}
 			catch (RuntimeException refused) {
 				carrier.cancelLabel(store, label.trackingNumber());
@@ -700,6 +702,12 @@ public class FulfillmentManagement {
 
 	private boolean apply(StoreId store, Shipment before, Carrier.TrackingUpdate update) {
 		boolean recorded = shipments.record(store, before.id(), update, clock.instant());
+		if (recorded) {
+			Shipment now = shipment(store, before.id());
+			// the order's page shows where the parcel stands; orders only keeps what it is told
+			orderManagement.trackShipment(store, OrderId.of(now.orderId()), now.id().toString(), now.carrier(),
+					now.trackingNumber(), now.trackingUrl(), now.status().name());
+		}
 		if (recorded && update.status() == ShipmentStatus.DELIVERED && before.status() != ShipmentStatus.DELIVERED) {
 			Shipment after = shipment(store, before.id());
 			if (after.status() == ShipmentStatus.DELIVERED && after.deliveredAt() != null) {
