@@ -590,6 +590,8 @@ public class FulfillmentManagement {
 			// capture on fulfilment; refused, the whole shipment rolls back and the label is voided
 			try {
 				orderManagement.recordFulfillment(store, orderId, quantities, shipmentId.toString());
+				orderManagement.trackShipment(store, orderId, shipmentId.toString(), carrier.code(),
+						label.trackingNumber(), label.trackingUrl(), ShipmentStatus.LABEL_CREATED.name());
 			}
 			catch (RuntimeException refused) {
 				carrier.cancelLabel(store, label.trackingNumber());
@@ -700,6 +702,12 @@ public class FulfillmentManagement {
 
 	private boolean apply(StoreId store, Shipment before, Carrier.TrackingUpdate update) {
 		boolean recorded = shipments.record(store, before.id(), update, clock.instant());
+		if (recorded) {
+			Shipment now = shipment(store, before.id());
+			// the order's page shows where the parcel stands; orders only keeps what it is told
+			orderManagement.trackShipment(store, OrderId.of(now.orderId()), now.id().toString(), now.carrier(),
+					now.trackingNumber(), now.trackingUrl(), now.status().name());
+		}
 		if (recorded && update.status() == ShipmentStatus.DELIVERED && before.status() != ShipmentStatus.DELIVERED) {
 			Shipment after = shipment(store, before.id());
 			if (after.status() == ShipmentStatus.DELIVERED && after.deliveredAt() != null) {
@@ -715,6 +723,46 @@ public class FulfillmentManagement {
 	/** A carrier as a store has set it up; the sandbox is enabled until the store turns it off. */
 	public record CarrierSetting(String code, String name, boolean enabled, boolean tableRates,
 			@Nullable String webhookSecret, List<CarrierSettings.TableRate> rates) {
+	}
+
+	/** A return label as bought for a return: who carries it, its tracking number and the printable 4×6 PDF. */
+	public record ReturnLabel(String carrier, String serviceName, String trackingNumber, String trackingUrl, byte[] pdf) {
+	}
+
+	/**
+	 * Buys a return label: from the shopper's address to the location the order shipped from (its first shipment's),
+	 * else the store's default location, with the carrier that shipped it (else the first enabled one) at its cheapest
+	 * service. Nothing is stored here; the caller keeps the tracking number and the PDF.
+	 */
+	@Transactional(readOnly = true)
+	public ReturnLabel returnLabel(StoreId store, UUID orderId, String orderNumber,
+			dev.shopwright.customers.AddressDetails shopper, Parcel parcel, String reference) {
+		List<Shipment> shipped = shipmentsOfOrder(store, orderId);
+		UUID locationId = shipped.isEmpty() ? inventory.defaultLocation(store).id().value()
+				: shipped.getFirst().locationId();
+		ShippingAddress to = origin(store, locationId);
+		ShippingAddress from = toShippingAddress(shopper);
+		List<String> candidates = new ArrayList<>();
+		shipped.forEach(s -> candidates.add(s.carrier()));
+		carrierSettings(store).stream().filter(CarrierSetting::enabled).forEach(c -> candidates.add(c.code()));
+		String currency = stores.get(store).defaultCurrency().getCurrencyCode();
+		for (String code : candidates) {
+			Carrier carrier = carriers.get(code);
+			if (carrier == null) {
+				continue;
+			}
+			Optional<Carrier.Rate> cheapest = carrier.rates(store, parcel, from, to, currency).stream()
+				.min(Comparator.comparing((Carrier.Rate r) -> r.price().amount()));
+			if (cheapest.isEmpty()) {
+				continue;
+			}
+			Carrier.Label label = carrier.createLabel(store,
+					new Carrier.LabelRequest(cheapest.get().service(), parcel, from, to, reference));
+			byte[] pdf = documents.returnLabel(from, to, stores.get(store).name(), label.serviceName(),
+					"Return " + reference + " · order " + orderNumber, label.trackingNumber());
+			return new ReturnLabel(carrier.code(), label.serviceName(), label.trackingNumber(), label.trackingUrl(), pdf);
+		}
+		throw FulfillmentProblems.noRate("No enabled carrier has a rate for a return parcel from " + from.country());
 	}
 
 	/** The carrier with this code (for returns: rates and a return label). */

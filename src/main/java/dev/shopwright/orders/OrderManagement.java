@@ -255,6 +255,20 @@ public class OrderManagement {
 	// fulfilment
 
 	/**
+	 * Fulfilment tells the order where a recorded shipment stands: carrier, tracking number and link, and the parcel's
+	 * status (its own words). The shopper's order page shows them. False when the shipment was not recorded here.
+	 */
+	public boolean trackShipment(StoreId store, OrderId id, String shipmentReference, String carrier,
+			String trackingNumber, @Nullable String trackingUrl, String status) {
+		return orders.trackShipment(store, id, shipmentReference, carrier, trackingNumber, trackingUrl, status);
+	}
+
+	/** The shipments fulfilment recorded for the order, oldest first. */
+	public List<OrderShipment> shipments(StoreId store, OrderId id) {
+		return orders.shipments(store, id);
+	}
+
+	/**
 	 * Records that a shipment carried {@code quantities} (line id → units) of the order, once per
 	 * {@code shipmentReference} (recording it again returns the order unchanged). Never more than a line's quantity
 	 * less what is cancelled or shipped already — a shipment that would exceed it is refused whole (409). Moves the

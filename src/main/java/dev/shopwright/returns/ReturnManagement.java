@@ -58,6 +58,8 @@ import dev.shopwright.returns.events.ReturnResolved;
 import dev.shopwright.shared.Money;
 import dev.shopwright.shared.Page;
 import dev.shopwright.shared.StoreId;
+import dev.shopwright.fulfillment.FulfillmentManagement;
+import dev.shopwright.fulfillment.Parcel;
 
 /**
  * The returns façade. Opening a return, each step of its state machine and each settlement is one transaction whose
@@ -78,6 +80,9 @@ public class ReturnManagement {
 
 	/** How long a settlement may go quiet before another request may take it over (a node crashed mid-way). */
 	static final int STALE_SECONDS = 120;
+
+	/** The parcel a return label is bought for: returns are usually one small box. */
+	static final Parcel RETURN_PARCEL = new Parcel(1000, 30, 20, 10);
 
 	private final Returns returns;
 
@@ -101,10 +106,13 @@ public class ReturnManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final FulfillmentManagement fulfillment;
+
 	ReturnManagement(Returns returns, StoreCredits credits, SkuSales sales, OrderManagement orders,
 			PaymentManagement payments, InventoryManagement inventory, CatalogManagement catalog,
 			PricingManagement pricing, AuditLog auditLog, TransactionTemplate transactions,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, FulfillmentManagement fulfillment) {
+		this.fulfillment = fulfillment;
 		this.returns = returns;
 		this.credits = credits;
 		this.sales = sales;
@@ -196,9 +204,19 @@ public class ReturnManagement {
 		return line.requiresShipping() ? line.fulfilledQuantity() : line.quantity() - line.cancelledQuantity();
 	}
 
-	/** The last day a return of the order may be opened. */
+	/** The last moment a return of the order may be opened: the window counts from delivery when known, else placement. */
 	public Instant deadline(StoreId store, Order order) {
-		return order.placedAt().plus(policy(store).windowDays(), ChronoUnit.DAYS);
+		return deadline(store, order, policy(store));
+	}
+
+	private Instant deadline(StoreId store, Order order, ReturnPolicy policy) {
+		Instant from = returns.deliveredAt(store, order.id().value()).orElse(order.placedAt());
+		return from.plus(policy.windowDays(), ChronoUnit.DAYS);
+	}
+
+	/** Fulfilment delivered a parcel of the order. */
+	void recordDelivery(StoreId store, UUID orderId, Instant deliveredAt) {
+		returns.recordDelivery(store, orderId, deliveredAt);
 	}
 
 	// opening
@@ -218,7 +236,7 @@ public class ReturnManagement {
 			throw ReturnProblems.orderNotReturnable(order.number(), "it was cancelled");
 		}
 		ReturnPolicy policy = policy(store);
-		Instant deadline = order.placedAt().plus(policy.windowDays(), ChronoUnit.DAYS);
+		Instant deadline = deadline(store, order, policy);
 		if (Instant.now().isAfter(deadline)) {
 			throw ReturnProblems.windowClosed(order.number(), policy.windowDays(), deadline.toString().substring(0, 10));
 		}
@@ -319,17 +337,65 @@ public class ReturnManagement {
 
 	// the state machine
 
+	/**
+	 * Approves a requested return and, when the order has a shipping address, buys a return label through
+	 * fulfilment's carrier (shopper → the location the order shipped from). The label is bought before the approval's
+	 * transaction, so a carrier's refusal cannot spoil it; if the approval then fails the label is voided.
+	 */
 	public ReturnRequest approve(StoreId store, ReturnId id) {
-		ReturnRequest approved = transactions.execute(tx -> {
-			move(store, id, ReturnStatus.REQUESTED, ReturnStatus.APPROVED, "approved_at", "approved");
-			ReturnRequest request = get(store, id);
-			auditLog.record(store, "return.approved", "return", id.toString(), "Return " + request.number() + " approved");
-			events.publishEvent(new ReturnApproved(store, id, request.number(), request.orderId(), request.email(),
-					request.labelUrl()));
-			return request;
-		});
+		ReturnRequest requested = get(store, id);
+		if (requested.status() != ReturnStatus.REQUESTED) {
+			throw ReturnProblems.notInStatus(requested.status(), "approved");
+		}
+		FulfillmentManagement.ReturnLabel label = returnLabel(store, requested);
+		ReturnRequest approved;
+		try {
+			approved = transactions.execute(tx -> {
+				move(store, id, ReturnStatus.REQUESTED, ReturnStatus.APPROVED, "approved_at", "approved");
+				if (label != null) {
+					returns.label(store, id, label.carrier(), label.trackingNumber(), UUID.randomUUID(), label.pdf());
+				}
+				ReturnRequest request = get(store, id);
+				auditLog.record(store, "return.approved", "return", id.toString(), "Return " + request.number()
+						+ " approved" + (label == null ? "" : ", return label " + label.trackingNumber()));
+				events.publishEvent(new ReturnApproved(store, id, request.number(), request.orderId(), request.email(),
+						request.labelUrl()));
+				return request;
+			});
+		}
+		catch (RuntimeException refused) {
+			if (label != null) {
+				fulfillment.carrier(label.carrier()).cancelLabel(store, label.trackingNumber());
+			}
+			throw refused;
+		}
 		return java.util.Objects.requireNonNull(approved);
 	}
+
+	private FulfillmentManagement.@Nullable ReturnLabel returnLabel(StoreId store, ReturnRequest request) {
+		Order order = orders.get(store, request.orderId());
+		if (order.shippingAddress() == null || order.shippingAddress().address().country() == null) {
+			return null; // nothing was shipped to the shopper: the approval email says how to send it back
+		}
+		try {
+			return fulfillment.returnLabel(store, order.id().value(), order.number(), order.shippingAddress(),
+					RETURN_PARCEL, request.number());
+		}
+		catch (BusinessRuleViolation noCarrier) {
+			return null; // no enabled carrier has a rate: staff send the instructions themselves
+		}
+	}
+
+	/** The return label's PDF, when one was bought. */
+	public byte[] labelPdf(StoreId store, ReturnId id) {
+		return returns.labelPdf(store, id).orElseThrow(() -> new ResourceNotFound("Return label", id.toString()));
+	}
+
+	/** The return label's PDF by the key in its download address (the shopper's email link). */
+	public Optional<byte[]> labelPdfByKey(StoreId store, UUID key) {
+		return returns.labelPdfByKey(store, key);
+	}
+
 
 	/** Refuses a requested return; its units may be asked for again. */
 	public ReturnRequest reject(StoreId store, ReturnId id, String reason) {

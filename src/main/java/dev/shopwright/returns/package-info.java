@@ -3,7 +3,8 @@
  * inspection (restock or write-off) to a refund, store credit or an exchange order, and the return rate report.
  */
 @ApplicationModule(allowedDependencies = { "shared", "platform", "platform :: web", "stores", "catalog", "pricing",
-		"orders", "orders :: events", "payments", "inventory", "customers", "customers :: sessions" })
+		"orders", "orders :: events", "payments", "inventory", "customers", "customers :: sessions", "fulfillment",
+		"fulfillment :: events" })
 @NullMarked
 package dev.shopwright.returns;
 

@@ -82,6 +82,31 @@ class ShopperOrderPagesTests {
 	}
 
 	@Test
+	void theStatusPageShowsShipmentsWithTrackingAndLinksToReturnsOnceSomethingShipped() {
+		OrderFixtures fixtures = new OrderFixtures(stores, payments);
+		String token = "cart-" + UUID.randomUUID();
+		Order order = orders.place(demo(), fixtures.order(OrderId.random(), "EUR",
+				List.of(new OrderFixtures.Item("PAGE-2", 2, "10.05")), PlaceOrder.Risk.NOT_ASSESSED, null, null, null,
+				ShopperTokens.hash(token)));
+		AdminSession visitor = AdminSession.at(port);
+		String before = visitor.get("/orders/" + order.id() + "?token=" + token).body();
+		assertThat(before).doesNotContain("order-shipments").doesNotContain("return-items");
+
+		String reference = "shipment-" + UUID.randomUUID();
+		orders.recordFulfillment(demo(), order.id(), Map.of(order.lines().get(0).id(), 1), reference);
+		// fulfilment reports the tracking; a shipment orders never recorded is not invented
+		assertThat(orders.trackShipment(demo(), order.id(), reference, "sandbox", "SBXG000111222",
+				"https://tracking.example/SBXG000111222", "IN_TRANSIT")).isTrue();
+		assertThat(orders.trackShipment(demo(), order.id(), "shipment-unknown", "sandbox", "SBXG999", null, "IN_TRANSIT"))
+			.isFalse();
+
+		String after = visitor.get("/orders/" + order.id() + "?token=" + token).body();
+		assertThat(after).contains("SBXG000111222").contains("https://tracking.example/SBXG000111222")
+			.contains("In transit").doesNotContain("SBXG999")
+			.contains("/orders/" + order.id() + "/return?token=" + token);
+	}
+
+	@Test
 	void aSignedInCustomerSeesTheirOrderHistoryAndOnlyTheirOrders() {
 		OrderFixtures fixtures = new OrderFixtures(stores, payments);
 		String email = ApiClient.unique("history") + "@test.local";

@@ -17,12 +17,12 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.oned.Code128Reader;
 
 /** Reads generated PDFs back with PDFBox: their text, page size, and barcodes from a rendered page (ZXing). */
-final class PdfText {
+public final class PdfText {
 
 	private PdfText() {
 	}
 
-	static String of(byte[] pdf) {
+	public static String of(byte[] pdf) {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			return new PDFTextStripper().getText(document);
 		}
@@ -31,7 +31,7 @@ final class PdfText {
 		}
 	}
 
-	static float[] pageSize(byte[] pdf) {
+	public static float[] pageSize(byte[] pdf) {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			var box = document.getPage(0).getMediaBox();
 			return new float[] { box.getWidth(), box.getHeight() };
@@ -42,7 +42,7 @@ final class PdfText {
 	}
 
 	/** Renders the first page at 203 dpi (a thermal label printer) and decodes the Code 128 barcode on it. */
-	static String code128(byte[] pdf) {
+	public static String code128(byte[] pdf) {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 203);
 			Result result = new Code128Reader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))),

@@ -108,6 +108,25 @@ public final class ApiClient {
 		return execute(request);
 	}
 
+	/** GETs a binary body (a PDF) as bytes; fails unless the answer is 200. */
+	public byte[] download(String path) {
+		HttpRequest.Builder request = request(path).header("Accept", "application/pdf, */*").GET();
+		try {
+			HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new AssertionError("GET " + path + " answered " + response.statusCode());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Posts a multipart/form-data form (file uploads). */
 	public Response postMultipart(String path, Multipart form) {
 		return sendBytes("POST", path, form.contentType(), form.body());

@@ -45,10 +45,27 @@ public class FulfillmentDocuments {
 	public static final Rectangle LABEL_SIZE = new Rectangle(288, 432);
 
 	public byte[] label(Shipment shipment, String storeName) {
+		ShippingAddress to = shipment.to();
+		return label(storeName + "\n" + address(shipment.from(), false), to == null ? "(no address)" : address(to, true),
+				shipment.serviceName(), "Order " + shipment.orderNumber() + " · " + shipment.parcel().weightGrams() + " g · "
+						+ shipment.parcel().lengthCm() + "×" + shipment.parcel().widthCm() + "×"
+						+ shipment.parcel().heightCm() + " cm"
+						+ (shipment.international() ? " · CUSTOMS DECLARATION ENCLOSED" : ""),
+				shipment.trackingNumber());
+	}
+
+	/** A return label: the shopper sends the parcel back to the store's location. */
+	public byte[] returnLabel(ShippingAddress shopper, ShippingAddress location, String storeName, String serviceName,
+			String reference, String trackingNumber) {
+		return label(address(shopper, false), storeName + "\n" + address(location, true), serviceName,
+				reference + " · RETURN", trackingNumber);
+	}
+
+	private byte[] label(String fromBlock, String toBlock, String serviceName, String detail, String trackingNumber) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Document document = new Document(LABEL_SIZE, 14, 14, 14, 14);
 		PdfWriter writer = PdfWriter.getInstance(document, out);
-		document.addTitle("Shipping label " + shipment.trackingNumber());
+		document.addTitle("Shipping label " + trackingNumber);
 		document.addCreator("Shopwright");
 		document.open();
 		Font small = FontFactory.getFont(FontFactory.HELVETICA, 7);
@@ -57,19 +74,16 @@ public class FulfillmentDocuments {
 		Font big = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
 
 		document.add(new Paragraph("FROM", small));
-		document.add(new Paragraph(storeName + "\n" + address(shipment.from(), false), normal));
+		document.add(new Paragraph(fromBlock, normal));
 		document.add(new Paragraph(" ", small));
 		document.add(new Paragraph("SHIP TO", small));
-		ShippingAddress to = shipment.to();
-		document.add(new Paragraph(to == null ? "(no address)" : address(to, true), bold));
+		document.add(new Paragraph(toBlock, bold));
 		document.add(new Paragraph(" ", small));
-		document.add(new Paragraph(shipment.serviceName().toUpperCase(java.util.Locale.ROOT), big));
-		document.add(new Paragraph("Order " + shipment.orderNumber() + " · " + shipment.parcel().weightGrams() + " g · "
-				+ shipment.parcel().lengthCm() + "×" + shipment.parcel().widthCm() + "×" + shipment.parcel().heightCm()
-				+ " cm" + (shipment.international() ? " · CUSTOMS DECLARATION ENCLOSED" : ""), small));
+		document.add(new Paragraph(serviceName.toUpperCase(java.util.Locale.ROOT), big));
+		document.add(new Paragraph(detail, small));
 
 		// the barcode: ZXing decides the bars, we draw them as rectangles so they stay sharp at any printer resolution
-		BitMatrix bars = new Code128Writer().encode(shipment.trackingNumber(), BarcodeFormat.CODE_128, 0, 0,
+		BitMatrix bars = new Code128Writer().encode(trackingNumber, BarcodeFormat.CODE_128, 0, 0,
 				Map.of(EncodeHintType.MARGIN, 0));
 		float quiet = 14;
 		float width = LABEL_SIZE.getWidth() - 2 * quiet;
@@ -84,7 +98,7 @@ public class FulfillmentDocuments {
 			}
 		}
 		canvas.fill();
-		ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER, new Phrase(shipment.trackingNumber(), bold),
+		ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER, new Phrase(trackingNumber, bold),
 				LABEL_SIZE.getWidth() / 2, bottom - 16, 0);
 		ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER, new Phrase("TRACKING #", small),
 				LABEL_SIZE.getWidth() / 2, bottom + height + 6, 0);

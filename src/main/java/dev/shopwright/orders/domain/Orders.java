@@ -269,6 +269,30 @@ public class Orders {
 			.update() == 1;
 	}
 
+	/** Sets a recorded shipment's tracking and status; false when no such shipment was recorded for the order. */
+	public boolean trackShipment(StoreId store, OrderId id, String shipmentReference, String carrier,
+			String trackingNumber, @Nullable String trackingUrl, String status) {
+		return jdbc.sql("""
+				update orders.fulfillment set carrier = :carrier, tracking_number = :number, tracking_url = :url,
+				    shipment_status = :status, status_at = now()
+				where store_id = :store and order_id = :id and shipment_reference = :reference""")
+			.param("store", store.value()).param("id", id.value()).param("reference", shipmentReference)
+			.param("carrier", carrier).param("number", trackingNumber).param("url", trackingUrl).param("status", status)
+			.update() == 1;
+	}
+
+	public List<dev.shopwright.orders.OrderShipment> shipments(StoreId store, OrderId id) {
+		return jdbc.sql("""
+				select shipment_reference, carrier, tracking_number, tracking_url, shipment_status, recorded_at
+				from orders.fulfillment where store_id = :store and order_id = :id
+				order by recorded_at, shipment_reference""")
+			.param("store", store.value()).param("id", id.value())
+			.query((rs, row) -> new dev.shopwright.orders.OrderShipment(rs.getString("shipment_reference"),
+					rs.getString("carrier"), rs.getString("tracking_number"), rs.getString("tracking_url"),
+					rs.getString("shipment_status"), rs.getTimestamp("recorded_at").toInstant()))
+			.list();
+	}
+
 	/**
 	 * Adds fulfilled units to a line, only while they fit what was bought and not cancelled nor shipped already;
 	 * false when they do not (concurrent fulfilments each pass this one at a time on the line row).

@@ -68,6 +68,8 @@ class ShopperOrderPagesController {
 			.map(ShopperOrder::of)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("order", order);
+		model.addAttribute("token", token);
+		model.addAttribute("shipments", orders.shipments(currentStore.id(), order.id()));
 		model.addAttribute("zone", stores.get(currentStore.id()).timezone());
 		return "orders/shopper-order";
 	}
@@ -90,6 +92,7 @@ class ShopperOrderPagesController {
 			.map(ShopperOrder::of)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("order", order);
+		model.addAttribute("shipments", orders.shipments(currentStore.id(), order.id()));
 		model.addAttribute("fromAccount", true);
 		model.addAttribute("zone", stores.get(currentStore.id()).timezone());
 		return "orders/shopper-order";

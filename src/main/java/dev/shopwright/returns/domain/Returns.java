@@ -185,10 +185,42 @@ public class Returns {
 			.update() == 1;
 	}
 
-	public void labelUrl(StoreId store, ReturnId id, String url) {
-		jdbc.sql("update returns.return_request set label_url = :url where store_id = :store and id = :id")
-			.param("store", store.value()).param("id", id.value()).param("url", url)
+	/** Keeps the latest delivery of the order's parcels (a redelivered event or an earlier parcel changes nothing). */
+	public void recordDelivery(StoreId store, UUID orderId, Instant deliveredAt) {
+		jdbc.sql("""
+				insert into returns.order_delivery (store_id, order_id, delivered_at) values (:store, :order, :at)
+				on conflict (store_id, order_id) do update set delivered_at = greatest(order_delivery.delivered_at, excluded.delivered_at)""")
+			.param("store", store.value()).param("order", orderId)
+			.param("at", java.sql.Timestamp.from(deliveredAt))
 			.update();
+	}
+
+	public Optional<Instant> deliveredAt(StoreId store, UUID orderId) {
+		return jdbc.sql("select delivered_at from returns.order_delivery where store_id = :store and order_id = :order")
+			.param("store", store.value()).param("order", orderId)
+			.query((rs, row) -> rs.getTimestamp("delivered_at").toInstant()).optional();
+	}
+
+	/** Keeps the return label bought on approval; its download address is {@code /return-labels/{key}.pdf}. */
+	public void label(StoreId store, ReturnId id, String carrier, String trackingNumber, UUID key, byte[] pdf) {
+		jdbc.sql("""
+				update returns.return_request set label_carrier = :carrier, label_tracking_number = :tracking,
+				    label_key = :key, label_pdf = :pdf, label_url = :url
+				where store_id = :store and id = :id""")
+			.param("store", store.value()).param("id", id.value()).param("carrier", carrier)
+			.param("tracking", trackingNumber).param("key", key).param("pdf", pdf)
+			.param("url", "/return-labels/" + key + ".pdf")
+			.update();
+	}
+
+	public Optional<byte[]> labelPdf(StoreId store, ReturnId id) {
+		return jdbc.sql("select label_pdf from returns.return_request where store_id = :store and id = :id and label_pdf is not null")
+			.param("store", store.value()).param("id", id.value()).query(byte[].class).optional();
+	}
+
+	public Optional<byte[]> labelPdfByKey(StoreId store, UUID key) {
+		return jdbc.sql("select label_pdf from returns.return_request where store_id = :store and label_key = :key and label_pdf is not null")
+			.param("store", store.value()).param("key", key).query(byte[].class).optional();
 	}
 
 	/** Records one item's inspection once; false when it was inspected already. */
@@ -349,6 +381,7 @@ public class Returns {
 	record Head(UUID id, long number, UUID orderId, String orderNumber, @Nullable UUID customerId, String email,
 			ReturnStatus status, String openedBy, @Nullable String note, Currency currency, BigDecimal feePercent,
 			ReturnPolicy.ShippingPaidBy paidBy, @Nullable String rejectionReason, @Nullable String labelUrl,
+			@Nullable String labelCarrier, @Nullable String labelTrackingNumber,
 			@Nullable Resolution resolution, @Nullable BigDecimal credit, @Nullable BigDecimal fee,
 			@Nullable BigDecimal refunded, @Nullable BigDecimal storeCredit, @Nullable UUID exchangeOrderId,
 			Instant requestedAt, @Nullable Instant approvedAt, @Nullable Instant rejectedAt,
@@ -362,7 +395,8 @@ public class Returns {
 				ReturnStatus.valueOf(rs.getString("status")), rs.getString("opened_by"), rs.getString("note"),
 				Currency.getInstance(rs.getString("currency")), rs.getBigDecimal("restocking_fee_percent"),
 				ReturnPolicy.ShippingPaidBy.valueOf(rs.getString("return_shipping_paid_by")),
-				rs.getString("rejection_reason"), rs.getString("label_url"),
+				rs.getString("rejection_reason"), rs.getString("label_url"), rs.getString("label_carrier"),
+				rs.getString("label_tracking_number"),
 				resolution == null ? null : Resolution.valueOf(resolution), rs.getBigDecimal("credit_amount"),
 				rs.getBigDecimal("fee_amount"), rs.getBigDecimal("refund_amount"), rs.getBigDecimal("store_credit_amount"),
 				rs.getObject("exchange_order_id", UUID.class), instant(rs, "requested_at"), instant(rs, "approved_at"),
@@ -395,6 +429,7 @@ public class Returns {
 		return heads.stream().map(h -> new ReturnRequest(new ReturnId(h.id()), "R" + h.number(), new OrderId(h.orderId()),
 				h.orderNumber(), h.customerId() == null ? null : new CustomerId(h.customerId()), h.email(), h.status(),
 				h.openedBy(), h.note(), h.feePercent().stripTrailingZeros(), h.paidBy(), h.rejectionReason(), h.labelUrl(),
+				h.labelCarrier(), h.labelTrackingNumber(),
 				items.getOrDefault(h.id(), List.of()), h.resolution(), money(h.credit(), h.currency()),
 				money(h.fee(), h.currency()), money(h.refunded(), h.currency()), money(h.storeCredit(), h.currency()),
 				h.exchangeOrderId() == null ? null : new OrderId(h.exchangeOrderId()), h.requestedAt(), h.approvedAt(),

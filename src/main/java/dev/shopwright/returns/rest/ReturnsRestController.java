@@ -16,6 +16,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -157,6 +159,18 @@ class ReturnsRestController {
 			mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
 	ReturnRequest approve(@PathVariable UUID id) {
 		return returns.approve(currentStore.id(), new ReturnId(id));
+	}
+
+	@GetMapping(path = "/api/admin/v1/returns/{id}/label", produces = { MediaType.APPLICATION_PDF_VALUE, "application/problem+json" })
+	@PreAuthorize("hasAuthority('ORDERS_READ')")
+	@Operation(summary = "The return label (4×6 in PDF, Code 128 barcode of its tracking number), bought on approval")
+	@ApiResponse(responseCode = "200", description = "the label", content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE))
+	@ApiResponse(responseCode = "404", description = "RESOURCE_NOT_FOUND: no such return, or it has no label", content = @Content(
+			mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+	ResponseEntity<byte[]> label(@PathVariable UUID id) {
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"return-label-" + id + ".pdf\"")
+			.body(returns.labelPdf(currentStore.id(), new ReturnId(id)));
 	}
 
 	@PostMapping("/api/admin/v1/returns/{id}/reject")

@@ -8,6 +8,9 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,6 +71,15 @@ class ShopperReturnPagesController {
 	String form(@PathVariable UUID id, @RequestParam(required = false) @Nullable String token,
 			HttpServletRequest request, Model model) {
 		return page(shoppersOrder(id, token, request), token, model);
+	}
+
+	/** The return label by the unguessable key in its address: the link in the approval email needs no session. */
+	@GetMapping("/return-labels/{key}.pdf")
+	ResponseEntity<byte[]> label(@PathVariable UUID key) {
+		return returns.labelPdfByKey(currentStore.id(), key)
+			.map(pdf -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+				.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"return-label.pdf\"").body(pdf))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	@PostMapping("/orders/{id}/return")
