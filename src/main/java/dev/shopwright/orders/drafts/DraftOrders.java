@@ -360,12 +360,25 @@ public class DraftOrders {
 
 	/** The attempt failed: the stock is free again and another attempt may start. */
 	private void giveUp(StoreId store, UUID id, String attemptKey, @Nullable String reservation) {
+		if (paymentUnderWay(store, id)) {
+			// a double submit shares the attempt and its reservation: the twin that is paying (or has paid) keeps
+			// the stock; left alone, the reservation expires after HOLD_WHILE_PAYING
+			return;
+		}
 		if (reservation != null) {
 			for (Reservation held : inventory.reservations(store, Reservation.Status.ACTIVE, reservation, null, 5).items()) {
 				inventory.release(store, held.id());
 			}
 		}
 		rows.releaseAttempt(store, id, attemptKey);
+	}
+
+	private boolean paymentUnderWay(StoreId store, UUID id) {
+		return rows.find(store, id).map(r -> r.status() == DraftOrderStatus.COMPLETED).orElse(false)
+				|| payments.forOrder(store, id.toString()).stream().anyMatch(p -> switch (p.status()) {
+					case PENDING, REQUIRES_ACTION, AUTHORIZED, PARTIALLY_CAPTURED, CAPTURED -> true;
+					default -> false;
+				});
 	}
 
 	/** Places the draft's order (idempotent: its id is the draft's) and marks the draft completed. */

@@ -243,6 +243,10 @@ class DraftOrderTests {
 			Thread.sleep(100);
 		}
 		Order order = orders.get(store, new OrderId(draft.id()));
+		while (order.paymentState() != PaymentState.PAID && java.time.Instant.now().isBefore(deadline)) {
+			Thread.sleep(100); // the capture's payment event moves the order from AUTHORIZED to PAID
+			order = orders.get(store, new OrderId(draft.id()));
+		}
 		assertThat(order.paymentState()).isEqualTo(PaymentState.PAID);
 		assertThat(drafts.get(store, draft.id()).status()).isEqualTo(DraftOrderStatus.COMPLETED);
 		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(4);
