@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,17 +17,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.shopwright.customers.CustomerId;
 import dev.shopwright.inventory.InventoryManagement;
-import dev.shopwright.inventory.Reservation;
-import dev.shopwright.orders.domain.Orders;
 import dev.shopwright.inventory.MovementReason;
+import dev.shopwright.inventory.Reservation;
+import dev.shopwright.inventory.ReserveStock;
 import dev.shopwright.inventory.StockAdjustment;
+import dev.shopwright.orders.domain.Orders;
 import dev.shopwright.orders.events.OrderCancelled;
 import dev.shopwright.orders.events.OrderHeld;
-import dev.shopwright.orders.events.OrderReleased;
 import dev.shopwright.orders.events.OrderPlaced;
+import dev.shopwright.orders.events.OrderReleased;
 import dev.shopwright.payments.PaymentIntent;
 import dev.shopwright.payments.PaymentManagement;
 import dev.shopwright.platform.Actor;
+import dev.shopwright.platform.BusinessRuleViolation;
 import dev.shopwright.platform.ResourceNotFound;
 import dev.shopwright.pricing.PriceBreakdown;
 import dev.shopwright.shared.Money;
@@ -161,11 +164,12 @@ public class OrderManagement {
 				+ totals.total() + " (payment " + paymentState + ")", actor,
 				Map.of("total", totals.total().toString(), "paymentState", paymentState.name()), null);
 		String reservation = command.reservationReference();
-		if (reservation != null) {
-			confirmReservation(store, id, reservation, actor);
-		}
 		String holdReason = "High fraud risk (score " + command.risk().score() + ")"
 				+ (command.risk().reasons().isEmpty() ? "" : ": " + String.join("; ", command.risk().reasons()));
+		if (reservation != null && !confirmReservation(store, command, reservation, actor) && !held) {
+			held = orders.status(store, id, Set.of(OrderStatus.OPEN), OrderStatus.ON_HOLD);
+			holdReason = "The stock ran out before the order was placed";
+		}
 		if (held) {
 			orders.appendTimeline(store, id, "held", "Put on hold for review: " + holdReason, actor,
 					Map.of("riskScore", String.valueOf(command.risk().score())), null);
@@ -180,19 +184,40 @@ public class OrderManagement {
 		}
 	}
 
-	private void confirmReservation(StoreId store, OrderId id, String reference, Actor actor) {
+	/**
+	 * Confirms the order's reservation as sold. A reservation that lapsed before the order was placed (a 3-D Secure
+	 * challenge left open past its hold, say) is made again and confirmed; when the units are gone by then, returns
+	 * false and the order goes on hold for staff — it is paid for, so it must not be refused.
+	 */
+	private boolean confirmReservation(StoreId store, PlaceOrder command, String reference, Actor actor) {
+		OrderId id = command.id();
 		List<Reservation> found = inventory.reservations(store, null, reference, null, 10).items();
 		Optional<Reservation> active = found.stream().filter(r -> r.status() == Reservation.Status.ACTIVE).findFirst();
 		if (active.isPresent()) {
 			inventory.confirm(store, active.get().id());
 			orders.appendTimeline(store, id, "stock.confirmed", "Reserved stock confirmed as sold", actor,
 					Map.of("reservation", reference), null);
+			return true;
 		}
-		else if (found.stream().noneMatch(r -> r.status() == Reservation.Status.CONFIRMED)) {
-			// expired or released before the order was placed: staff must check the stock by hand
-			orders.appendTimeline(store, id, "stock.not-reserved",
-					"The stock reservation " + reference + " was no longer held when the order was placed", actor,
+		if (found.stream().anyMatch(r -> r.status() == Reservation.Status.CONFIRMED)) {
+			return true;
+		}
+		List<ReserveStock.Line> lines = command.lines().stream()
+			.map(line -> new ReserveStock.Line(line.sku(), line.quantity()))
+			.toList();
+		try {
+			Reservation again = inventory.reserve(store, new ReserveStock(reference, lines, Duration.ofMinutes(5)));
+			inventory.confirm(store, again.id());
+			orders.appendTimeline(store, id, "stock.confirmed",
+					"The stock reservation had lapsed; the units were reserved again and confirmed as sold", actor,
 					Map.of("reservation", reference), null);
+			return true;
+		}
+		catch (BusinessRuleViolation gone) {
+			orders.appendTimeline(store, id, "stock.not-reserved", "The stock reservation " + reference
+					+ " had lapsed and the units are no longer available: " + gone.getMessage(), actor,
+					Map.of("reservation", reference), null);
+			return false;
 		}
 	}
 

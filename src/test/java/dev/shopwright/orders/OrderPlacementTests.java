@@ -243,6 +243,37 @@ class OrderPlacementTests {
 	}
 
 	@Test
+	void aLapsedReservationIsMadeAgainOrTheOrderIsHeldWhenTheUnitsAreGone() {
+		StoreId store = stores.findByReference("demo").orElseThrow().id();
+		String sku = fixtures.newSku(catalog, store);
+		inventory.receive(store, StockReceipt.of(sku, 4, null));
+
+		// lapsed while the shopper was away, units still there: reserved again and sold
+		OrderId first = OrderId.random();
+		Reservation lapsed = inventory.reserve(store, ReserveStock.of("cart-" + first, Duration.ofMinutes(15),
+				new ReserveStock.Line(sku, 3)));
+		inventory.release(store, lapsed.id());
+		Order placed = orders.place(store, fixtures.order(first, "EUR", List.of(new OrderFixtures.Item(sku, 3, "9.00")),
+				PlaceOrder.Risk.NOT_ASSESSED, lapsed.reference(), null, null, null));
+		assertThat(placed.status()).isEqualTo(OrderStatus.OPEN);
+		assertThat(inventory.stock(store, sku).onHand()).isEqualTo(1);
+		assertThat(orders.timeline(store, first)).extracting(TimelineEntry::kind).contains("stock.confirmed");
+
+		// lapsed and the units sold meanwhile: the paid order is placed, on hold for staff, nothing oversold
+		OrderId second = OrderId.random();
+		Reservation gone = inventory.reserve(store, ReserveStock.of("cart-" + second, Duration.ofMinutes(15),
+				new ReserveStock.Line(sku, 1)));
+		inventory.release(store, gone.id());
+		inventory.reserve(store, ReserveStock.of("someone-else-" + second, Duration.ofMinutes(15), new ReserveStock.Line(sku, 1)));
+		Order held = orders.place(store, fixtures.order(second, "EUR", List.of(new OrderFixtures.Item(sku, 1, "9.00")),
+				PlaceOrder.Risk.NOT_ASSESSED, gone.reference(), null, null, null));
+		assertThat(held.status()).isEqualTo(OrderStatus.ON_HOLD);
+		assertThat(orders.timeline(store, second)).extracting(TimelineEntry::kind).contains("stock.not-reserved", "held");
+		assertThat(inventory.stock(store, sku).onHand()).isEqualTo(1);
+		assertThat(inventory.ledgerDiscrepancies(store)).isEmpty();
+	}
+
+	@Test
 	void oneStoreCannotSeeAnothersOrders() {
 		StoreId mine = fixtures.newStore("EUR");
 		StoreId theirs = fixtures.newStore("EUR");
