@@ -90,18 +90,18 @@ class OrdersConsoleBrowserTests {
 		assertThat(driver.findElement(By.id("risk-reasons")).getText()).contains("card used from five countries today");
 
 		driver.findElement(By.id("release-submit")).click();
-		assertThat(notice()).isEqualTo("Order released.");
+		assertThat(notice("Order released.")).isEqualTo("Order released.");
 		assertThat(driver.findElement(By.id("order-status")).getText()).isEqualTo("OPEN");
 
 		driver.findElement(By.id("note-input")).sendKeys("Phoned the shopper, all fine");
 		driver.findElement(By.id("note-submit")).click();
-		assertThat(notice()).isEqualTo("Note added.");
+		assertThat(notice("Note added.")).isEqualTo("Note added.");
 		assertThat(driver.findElement(By.id("order-timeline")).getText()).contains("Phoned the shopper, all fine")
 			.contains("Released from hold");
 
 		driver.findElement(By.id("cancel-reason-input")).sendKeys("Shopper cancelled by phone");
 		driver.findElement(By.id("cancel-submit")).click();
-		assertThat(notice()).isEqualTo("Order cancelled.");
+		assertThat(notice("Order cancelled.")).isEqualTo("Order cancelled.");
 		assertThat(driver.findElement(By.id("order-status")).getText()).isEqualTo("CANCELLED");
 		assertThat(driver.findElement(By.id("cancel-reason")).getText()).contains("Shopper cancelled by phone");
 		assertThat(driver.findElements(By.id("cancel-form"))).isEmpty();
@@ -111,7 +111,17 @@ class OrdersConsoleBrowserTests {
 		assertThat(browser.problems()).as("no CSP violations or script errors").isEmpty();
 	}
 
-	private String notice() {
+	/**
+	 * The page's notice once the form's answer has arrived: the previous page's notice stays visible until then, so
+	 * wait for the expected words (and give back what is there if they never come, for the assertion to show).
+	 */
+	private String notice(String expected) {
+		try {
+			browser.waitFor().until(ExpectedConditions.textToBe(By.cssSelector("main .notice"), expected));
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			// fall through: the assertion names what the page said instead
+		}
 		WebElement notice = browser.waitFor()
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main .notice")));
 		return notice.getText();
