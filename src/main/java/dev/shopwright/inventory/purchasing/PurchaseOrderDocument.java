@@ -1,5 +1,8 @@
 package dev.shopwright.inventory.purchasing;
 
+import static dev.shopwright.platform.PdfCells.block;
+import static dev.shopwright.platform.PdfCells.right;
+
 import java.io.ByteArrayOutputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -88,20 +91,6 @@ class PurchaseOrderDocument {
 		return out.toByteArray();
 	}
 
-	private static PdfPCell block(String heading, String body, Font bold, Font normal) {
-		Paragraph paragraph = new Paragraph();
-		paragraph.add(new Phrase(heading + "\n", bold));
-		paragraph.add(new Phrase(body, normal));
-		PdfPCell cell = new PdfPCell(paragraph);
-		cell.setBorder(0);
-		return cell;
-	}
-
-	private static PdfPCell right(String text, Font font) {
-		PdfPCell cell = new PdfPCell(new Phrase(text, font));
-		cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
-		return cell;
-	}
 
 	private static String lines(Address address) {
 		StringBuilder text = new StringBuilder();
