@@ -3,6 +3,7 @@ package dev.shopwright.returns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,10 +24,12 @@ import dev.shopwright.orders.OrderManagement;
 import dev.shopwright.orders.ShopperTokens;
 import dev.shopwright.payments.PaymentIntent;
 import dev.shopwright.payments.PaymentManagement;
+import dev.shopwright.pricing.ConversionRounding;
 import dev.shopwright.pricing.PricingManagement;
 import dev.shopwright.shared.Money;
 import dev.shopwright.stores.Store;
 import dev.shopwright.stores.StoreManagement;
+import dev.shopwright.stores.StoreSettings;
 import dev.shopwright.testing.ApiClient;
 import dev.shopwright.testing.ShopwrightTest;
 import tools.jackson.databind.JsonNode;
@@ -248,5 +251,51 @@ class ReturnShippingChargeTests {
 		assertThat(after.refunded()).isLessThanOrEqualTo(after.captured());
 		Money winner = Money.of("90.00", "EUR").minus(charge);
 		assertThat(after.refunded()).isEqualTo(after.captured().minus(Money.of("150.00", "EUR")).plus(winner));
+	}
+
+	@Test
+	void theChargeIsConvertedIntoTheOrdersCurrencyOrRefusedClearly() {
+		policy("CUSTOMER");
+		Currency usd = Currency.getInstance("USD");
+		stores.update(store.id(), new StoreSettings(null, null, null, List.of("EUR", "USD"), null, null, null, null, null,
+				null, null));
+		pricing.enterExchangeRate(store.id(), usd, new java.math.BigDecimal("1.10"), ConversionRounding.NONE);
+		String sku = "MUG-" + store.handle();
+		Product mug = fixtures.product(store.id(), "Mug", "20.00", List.of(), sku);
+		Order inDollars = fixtures.paidOrderIn(store.id(), usd, null, null, new ReturnFixtures.Item(mug, sku, 1));
+		fixtures.markDelivered(store.id(), inDollars);
+		assertThat(inDollars.totals().total().currency()).isEqualTo(usd);
+
+		JsonNode approved = approved(orders.get(store.id(), inDollars.id()));
+		Money cost = Money.of(amount(approved, "labelCost"), "EUR");
+		// the label is priced in the store's euros and charged in the order's dollars at 1.10, half-up
+		assertThat(approved.get("returnShippingCharge").get("currency").asString()).isEqualTo("USD");
+		assertThat(amount(approved, "returnShippingCharge"))
+			.isEqualTo(cost.amount().multiply(new java.math.BigDecimal("1.10")).setScale(2, java.math.RoundingMode.HALF_UP)
+				.toPlainString());
+		String id = approved.get("id").asString();
+		inspected(id);
+		JsonNode resolved = api.post("/api/admin/v1/returns/" + id + "/resolve", Map.of("resolution", "REFUND")).json();
+		Money expected = Money.of("22.00", "USD").multiply(new java.math.BigDecimal("0.9"), java.math.RoundingMode.HALF_UP)
+			.minus(Money.of(amount(approved, "returnShippingCharge"), "USD"));
+		assertThat(resolved.get("refunded").get("currency").asString()).isEqualTo("USD");
+		assertThat(amount(resolved, "refunded")).isEqualTo(expected.amount().toPlainString());
+
+		// once dollars are no longer one of the store's currencies there is no rate to charge in: refused, not guessed
+		Order second = fixtures.paidOrderIn(store.id(), usd, null, null, new ReturnFixtures.Item(mug, sku, 1));
+		fixtures.markDelivered(store.id(), second);
+		String secondId = api.post("/api/admin/v1/returns", Map.of("orderId", second.id().toString(), "items",
+				List.of(Map.of("orderLineId", second.lines().get(0).id().toString(), "quantity", 1, "reason", "OTHER"))))
+			.json().get("id").asString();
+		stores.update(store.id(), new StoreSettings(null, null, null, List.of("EUR"), null, null, null, null, null, null,
+				null));
+		ApiClient.Response refused = api.post("/api/admin/v1/returns/" + secondId + "/approve", Map.of());
+		assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.json().get("code").asString()).isEqualTo("RETURN_SHIPPING_NOT_CONVERTIBLE");
+		assertThat(refused.json().get("detail").asString()).contains("USD");
+		JsonNode untouched = api.get("/api/admin/v1/returns/" + secondId).json();
+		assertThat(untouched.get("status").asString()).isEqualTo("REQUESTED");
+		assertThat(untouched.path("labelTrackingNumber").isNull() || untouched.path("labelTrackingNumber").isMissingNode())
+			.as("no label kept").isTrue();
 	}
 }
