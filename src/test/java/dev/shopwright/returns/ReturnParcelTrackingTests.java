@@ -115,7 +115,7 @@ class ReturnParcelTrackingTests {
 		assertThat(approved.get("parcelStatus").asString()).isEqualTo("LABEL_CREATED");
 
 		// a forged event changes nothing
-		ApiClient.Response forged = send("whsec_wrong", "r-1", tracking, "IN_TRANSIT", Instant.now());
+		ApiClient.Response forged = send("whsec_wrong", "r-forged", tracking, "EXCEPTION", Instant.now());
 		assertThat(forged.status()).isEqualTo(401);
 		assertThat(forged.json().get("code").asString()).isEqualTo("INVALID_SIGNATURE");
 		// a tracking number nobody here follows is accepted (the carrier must not retry it) and ignored
@@ -127,7 +127,6 @@ class ReturnParcelTrackingTests {
 		assertThat(inTransit.status()).as(inTransit.body()).isEqualTo(202);
 		ReturnSettlementTests.eventually(() -> assertThat(get(id).get("parcelStatus").asString()).isEqualTo("IN_TRANSIT"));
 		assertThat(get(id).get("status").asString()).isEqualTo("APPROVED");
-		// nothing from the forged event, the redelivered one once
 		send(secret, "r-1", tracking, "IN_TRANSIT", Instant.now());
 
 		ApiClient.Response delivered = send(secret, "r-2", tracking, "DELIVERED", Instant.now().plusSeconds(60));
@@ -139,6 +138,7 @@ class ReturnParcelTrackingTests {
 		List<String> steps = api.get("/api/admin/v1/returns/" + id + "/parcel").json().valueStream()
 			.map(step -> step.get("status").asString())
 			.toList();
+		// nothing from the forged event (an EXCEPTION), the redelivered one once
 		assertThat(steps).containsExactly("LABEL_CREATED", "IN_TRANSIT", "DELIVERED");
 
 		// the list's "parcel delivered, not received" filter finds it, and only it
