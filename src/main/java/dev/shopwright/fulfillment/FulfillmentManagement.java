@@ -31,6 +31,7 @@ import dev.shopwright.fulfillment.domain.CarrierSettings;
 import dev.shopwright.fulfillment.domain.FulfillmentOrders;
 import dev.shopwright.fulfillment.domain.PickLists;
 import dev.shopwright.fulfillment.domain.Shipments;
+import dev.shopwright.fulfillment.events.ParcelTracked;
 import dev.shopwright.fulfillment.events.ShipmentDelivered;
 import dev.shopwright.fulfillment.events.ShipmentShipped;
 import dev.shopwright.inventory.Bin;
@@ -654,19 +655,26 @@ public class FulfillmentManagement {
 
 	/**
 	 * Applies a carrier's signed tracking event: the signature (HMAC-SHA256 with the store's secret for that carrier)
-	 * is checked before anything is read; a redelivered event changes nothing. Returns the shipment.
+	 * is checked before anything is read; a redelivered event changes nothing. Returns the shipment, or empty when the
+	 * tracking number is not a shipment's: then the event is published as {@link ParcelTracked} for whoever bought
+	 * that label (returns) and otherwise ignored.
 	 */
 	@Transactional
-	public Shipment receiveTrackingEvent(StoreId store, String carrier, String payload, @Nullable String signature) {
+	public Optional<Shipment> receiveTrackingEvent(StoreId store, String carrier, String payload,
+			@Nullable String signature) {
 		CarrierSettings.Account account = settings.account(store, carrier)
 			.orElseThrow(() -> FulfillmentProblems.invalidSignature("no webhook secret is set up for " + carrier));
 		TrackingSignatures.verify(account.webhookSecret(), payload, signature, clock.instant());
 		TrackingEvent event = TrackingSignatures.parse(payload);
-		Shipment shipment = shipments.byTracking(store, carrier, event.trackingNumber())
-			.orElseThrow(() -> FulfillmentProblems.shipmentNotFound(event.trackingNumber()));
-		apply(store, shipment, new Carrier.TrackingUpdate("evt:" + event.eventId(), event.status(), event.description(),
-				event.place(), event.occurredAt()));
-		return shipment(store, shipment.id());
+		Optional<Shipment> shipment = shipments.byTracking(store, carrier, event.trackingNumber());
+		if (shipment.isEmpty()) {
+			events.publishEvent(new ParcelTracked(store, carrier, event.trackingNumber(), "evt:" + event.eventId(),
+					event.status(), event.description(), event.place(), event.occurredAt()));
+			return Optional.empty();
+		}
+		apply(store, shipment.get(), new Carrier.TrackingUpdate("evt:" + event.eventId(), event.status(),
+				event.description(), event.place(), event.occurredAt()));
+		return Optional.of(shipment(store, shipment.get().id()));
 	}
 
 	/**
@@ -725,8 +733,12 @@ public class FulfillmentManagement {
 			@Nullable String webhookSecret, List<CarrierSettings.TableRate> rates) {
 	}
 
-	/** A return label as bought for a return: who carries it, its tracking number and the printable 4×6 PDF. */
-	public record ReturnLabel(String carrier, String serviceName, String trackingNumber, String trackingUrl, byte[] pdf) {
+	/**
+	 * A return label as bought for a return: who carries it, its tracking number, the printable 4×6 PDF and what the
+	 * carrier charges for it ({@code price}, in the store's currency).
+	 */
+	public record ReturnLabel(String carrier, String serviceName, String trackingNumber, String trackingUrl, byte[] pdf,
+			Money price) {
 	}
 
 	/**
@@ -760,7 +772,8 @@ public class FulfillmentManagement {
 					new Carrier.LabelRequest(cheapest.get().service(), parcel, from, to, reference));
 			byte[] pdf = documents.returnLabel(from, to, stores.get(store).name(), label.serviceName(),
 					"Return " + reference + " · order " + orderNumber, label.trackingNumber());
-			return new ReturnLabel(carrier.code(), label.serviceName(), label.trackingNumber(), label.trackingUrl(), pdf);
+			return new ReturnLabel(carrier.code(), label.serviceName(), label.trackingNumber(), label.trackingUrl(), pdf,
+					cheapest.get().price());
 		}
 		throw FulfillmentProblems.noRate("No enabled carrier has a rate for a return parcel from " + from.country());
 	}
