@@ -114,7 +114,12 @@ class InventoryApiTests {
 			.isEqualTo("CONFIRMED");
 		assertProblem(owner.post("/api/admin/v1/inventory/reservations/" + id + "/release", Map.of()), 409,
 				"RESERVATION_NOT_ACTIVE");
-		assertThat(inventory.stock(store, sku).onHand()).isEqualTo(1);
+		// confirmed units are committed: on hand until shipped, in the stock answer as committed
+		assertThat(inventory.stock(store, sku).onHand()).isEqualTo(3);
+		Response levels = owner.get("/api/admin/v1/inventory/levels?sku=" + sku);
+		assertThat(levels.json().get("stock").get("committed").asInt()).isEqualTo(2);
+		assertThat(levels.json().get("stock").get("levels").get(0).get("committed").asInt()).isEqualTo(2);
+		assertThat(levels.json().get("stock").get("availableOnline").asInt()).isEqualTo(1);
 	}
 
 	@Test
