@@ -621,12 +621,6 @@ public class FulfillmentManagement {
 		Instant now = clock.instant();
 		UUID shipmentId = UUID.randomUUID();
 		OrderId orderId = OrderId.of(fo.orderId());
-		// the units leave on hand at this location, settling the order's committed units (ADR 0022); applied once
-		// per shipment id, in this transaction
-		Map<String, Integer> units = new TreeMap<>();
-		lines.forEach(l -> units.merge(l.sku(), l.quantity(), Integer::sum));
-		inventory.fulfilCommitted(store, orderManagement.stockReferences(store, orderId), new LocationId(fo.locationId()),
-				units, shipmentId.toString());
 		if (orderManagement.find(store, orderId).isPresent()) {
 			// the order's own guard (never more than ordered − cancelled − fulfilled, not while held or closed) and the
 			// capture on fulfilment; refused, the whole shipment rolls back and the label is voided
@@ -640,6 +634,12 @@ public class FulfillmentManagement {
 				throw refused;
 			}
 		}
+		// the units leave on hand at this location, settling the order's committed units (ADR 0022); applied once
+		// per shipment id, in this transaction, after the order's rows (locked first, as an order edit does)
+		Map<String, Integer> units = new TreeMap<>();
+		lines.forEach(l -> units.merge(l.sku(), l.quantity(), Integer::sum));
+		inventory.fulfilCommitted(store, orderManagement.stockReferences(store, orderId), new LocationId(fo.locationId()),
+				units, shipmentId.toString());
 		shipments.insert(store, new Shipments.NewShipment(shipmentId, fo.id(), UUID.fromString(fo.orderId()),
 				fo.locationId(), carrier.code(), rate.service(), label.serviceName(), label.trackingNumber(),
 				label.trackingUrl(), rate.price(), command.parcel(), from, international, rate.estimatedDelivery(),

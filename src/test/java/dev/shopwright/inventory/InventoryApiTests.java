@@ -234,6 +234,12 @@ class InventoryApiTests {
 			assertThat(paths.has(path)).as(path).isTrue();
 		}
 		assertThat(paths.get("/api/admin/v1/inventory/reservations").get("post").get("responses").has("409")).isTrue();
+		// stock answers carry committed units (sold, not shipped) next to on hand, reserved and available
+		JsonNode schemas = ApiClient.at(port).get("/api/openapi.json").json().get("components").get("schemas");
+		for (String schema : List.of("StockLevel", "SkuStock", "StockSummary")) {
+			assertThat(schemas.get(schema).get("properties").has("committed")).as(schema).isTrue();
+		}
+		assertThat(schemas.get("StockMovement").get("properties").has("committedDelta")).isTrue();
 	}
 
 	private static void assertProblem(Response response, int status, String code) {
