@@ -417,8 +417,8 @@ public class OrderManagement {
 	 * Cancels an order nothing of which is fulfilled (else 409 ORDER_ALREADY_FULFILLED): an ACTIVE reservation is
 	 * released, units committed to the order are available again (they never left the shelf; ledger: UNCOMMITTED);
 	 * with {@code restock}, units that did leave on hand (confirmed before committed stock existed, ADR 0022) are put
-	 * back where they came from (ledger: RETURNED, noting the order number); then the money: an uncaptured authorisation is voided, what was captured
-	 * is refunded, under keys fixed per order and payment. Cancelling a cancelled order again only finishes the
+	 * back where they came from (ledger: RETURNED, noting the order number); then the money: an uncaptured
+	 * authorisation is voided, what was captured is refunded, under keys fixed per order and payment. Cancelling a cancelled order again only finishes the
 	 * money steps (after a gateway outage, say) and changes nothing else.
 	 */
 	public Order cancel(StoreId store, OrderId id, String reason, boolean restock) {
