@@ -26,6 +26,7 @@ import dev.shopwright.catalog.Product;
 import dev.shopwright.catalog.ProductDraft;
 import dev.shopwright.catalog.Variant;
 import dev.shopwright.platform.BusinessRuleViolation;
+import dev.shopwright.platform.PlannerStatistics;
 import dev.shopwright.shared.StoreId;
 
 /**
@@ -74,8 +75,10 @@ class ProductWriter {
 
 	private final Validator validator;
 
+	private final PlannerStatistics statistics;
+
 	ProductWriter(CatalogManagement catalog, ImportJobs jobs, CatalogLookups lookups, TransactionTemplate transactions,
-			Validator validator) {
+			Validator validator, PlannerStatistics statistics) {
 		this.catalog = catalog;
 		this.jobs = jobs;
 		this.lookups = lookups;
@@ -83,6 +86,7 @@ class ProductWriter {
 		this.savepoint = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.validator = validator;
+		this.statistics = statistics;
 	}
 
 	/**
@@ -133,6 +137,9 @@ class ProductWriter {
 				jobs.addIssues(run.store(), run.job(), "ERROR", parsed.label, reported);
 				failed++;
 				errors += reported.size();
+			}
+			if (created > 0) { // the first import of a fresh database (PlannerStatistics)
+				statistics.gatherWhereMissing("catalog.product", "catalog.variant", "catalog.product_option");
 			}
 			catalog.announceImported(run.store(), announced);
 			if (!jobs.productsDone(run.store(), run.job(), run.node(), batch.size(), rows, created, updated, failed, errors)) {
