@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.shopwright.catalog.AlreadyChecked;
 import dev.shopwright.catalog.CatalogManagement;
+import dev.shopwright.catalog.InvalidProduct;
 import dev.shopwright.catalog.Media;
 import dev.shopwright.catalog.Product;
 import dev.shopwright.catalog.ProductDraft;
@@ -91,61 +93,91 @@ class ProductWriter {
 
 	/**
 	 * Writes a batch of consecutive products of the file in one transaction, with the job's progress and one
-	 * {@link dev.shopwright.catalog.events.ProductsImported} for those created or changed. Each product is written
-	 * under its own savepoint: a refused product is rolled back whole and reported, the others stay.
+	 * {@link dev.shopwright.catalog.events.ProductsImported} for those created or changed. The batch is first written
+	 * optimistically, without a savepoint per product: a product refused before anything of it is written (the
+	 * file's errors, the catalog's rules) is reported and the others go on. Anything else that goes wrong with a
+	 * product (the database refusing a row, a SKU taken meanwhile) rolls the whole attempt back, and the batch is
+	 * written again with a savepoint per product, so that only that product is rolled back and reported.
 	 */
 	void write(Run run, List<ParsedProduct> batch) {
-		transactions.executeWithoutResult(status -> {
-			jobs.commitWithoutWaitingForDisk();
-			Known known = known(run.store(), batch);
-			List<Product> announced = new ArrayList<>();
-			int rows = 0, created = 0, updated = 0, failed = 0, errors = 0;
-			for (ParsedProduct parsed : batch) {
-				rows += parsed.rows;
-				List<Issue> problems = parsed.errors;
-				if (problems.isEmpty() && parsed.draft != null) {
-					try {
-						Written written = Objects.requireNonNull(savepoint.execute(nested -> write(run, parsed, known)));
-						known.written(parsed, written.saved);
-						if (written.existing == null) {
-							created++;
-						}
-						else {
-							updated++;
-						}
-						if (written.saved != written.existing) {
-							announced.add(written.saved);
-						}
-						continue;
+		try {
+			transactions.executeWithoutResult(status -> write(run, batch, false));
+		}
+		catch (RetryWithSavepoints ex) {
+			log.debug("Writing batch of import {} again product by product: {}", run.job(), ex.getCause().toString());
+			transactions.executeWithoutResult(status -> write(run, batch, true));
+		}
+	}
+
+	/** A product of an optimistic batch failed in a way that may have left the transaction unusable. */
+	private static final class RetryWithSavepoints extends RuntimeException {
+
+		RetryWithSavepoints(RuntimeException cause) {
+			super(null, cause, false, false);
+		}
+	}
+
+	private void write(Run run, List<ParsedProduct> batch, boolean savepoints) {
+		jobs.commitWithoutWaitingForDisk();
+		Known known = known(run.store(), batch);
+		List<Product> announced = new ArrayList<>();
+		int rows = 0, created = 0, updated = 0, failed = 0, errors = 0;
+		for (ParsedProduct parsed : batch) {
+			rows += parsed.rows;
+			List<Issue> problems = parsed.errors;
+			if (problems.isEmpty() && parsed.draft != null) {
+				try {
+					Written written = savepoints ? Objects.requireNonNull(savepoint.execute(nested -> write(run, parsed, known)))
+							: write(run, parsed, known);
+					known.written(parsed, written.saved);
+					if (written.existing == null) {
+						created++;
 					}
-					catch (Refused ex) {
-						problems = ex.issues;
+					else {
+						updated++;
 					}
-					catch (BusinessRuleViolation ex) {
-						problems = locate(ex, parsed);
+					if (written.saved != written.existing) {
+						announced.add(written.saved);
 					}
-					catch (RuntimeException ex) {
-						String incident = UUID.randomUUID().toString();
-						log.error("Importing product '{}' (lines {}–{}) failed unexpectedly, incident {}", parsed.label,
-								parsed.firstLine, parsed.lastLine, incident, ex);
-						problems = List.of(new Issue(parsed.firstLine, "", "unexpected error; quote incident " + incident
-								+ " when reporting it"));
-					}
+					continue;
 				}
-				List<Issue> reported = problems.isEmpty()
-						? List.of(new Issue(parsed.firstLine, "", "the product was not imported")) : problems;
-				jobs.addIssues(run.store(), run.job(), "ERROR", parsed.label, reported);
-				failed++;
-				errors += reported.size();
+				catch (Refused ex) { // before anything of the product was written
+					problems = ex.issues;
+				}
+				catch (InvalidProduct ex) { // the catalog's rules, checked before it writes
+					problems = locate(ex, parsed);
+				}
+				catch (RuntimeException ex) {
+					if (!savepoints) {
+						throw new RetryWithSavepoints(ex);
+					}
+					problems = refusal(parsed, ex);
+				}
 			}
-			if (created > 0) { // the first import of a fresh database (PlannerStatistics)
-				statistics.gatherWhereMissing("catalog.product", "catalog.variant", "catalog.product_option");
-			}
-			catalog.announceImported(run.store(), announced);
-			if (!jobs.productsDone(run.store(), run.job(), run.node(), batch.size(), rows, created, updated, failed, errors)) {
-				throw new LostClaim();
-			}
-		});
+			List<Issue> reported = problems.isEmpty()
+					? List.of(new Issue(parsed.firstLine, "", "the product was not imported")) : problems;
+			jobs.addIssues(run.store(), run.job(), "ERROR", parsed.label, reported);
+			failed++;
+			errors += reported.size();
+		}
+		if (created > 0) { // the first import of a fresh database (PlannerStatistics)
+			statistics.gatherWhereMissing("catalog.product", "catalog.variant", "catalog.product_option");
+		}
+		catalog.announceImported(run.store(), announced);
+		if (!jobs.productsDone(run.store(), run.job(), run.node(), batch.size(), rows, created, updated, failed, errors)) {
+			throw new LostClaim();
+		}
+	}
+
+	/** What to report for a product that failed under its savepoint. */
+	private static List<Issue> refusal(ParsedProduct parsed, RuntimeException ex) {
+		if (ex instanceof BusinessRuleViolation violation) {
+			return locate(violation, parsed);
+		}
+		String incident = UUID.randomUUID().toString();
+		log.error("Importing product '{}' (lines {}–{}) failed unexpectedly, incident {}", parsed.label, parsed.firstLine,
+				parsed.lastLine, incident, ex);
+		return List.of(new Issue(parsed.firstLine, "", "unexpected error; quote incident " + incident + " when reporting it"));
 	}
 
 	/** A product written: {@code saved} is {@code existing} itself when the file changed nothing. */
@@ -153,10 +185,12 @@ class ProductWriter {
 	}
 
 	private Written write(Run run, ParsedProduct parsed, Known known) {
-		Product existing = known.mayHaveChanged(parsed) ? existing(run.store(), parsed) : known.existing(parsed);
+		boolean stale = known.mayHaveChanged(parsed);
+		Product existing = stale ? existing(run.store(), parsed) : known.existing(parsed);
 		ProductDraft draft = prepare(run.store(), parsed, existing);
-		Product saved = existing == null ? catalog.createInBatch(run.store(), draft)
-				: catalog.updateInBatch(run.store(), existing, draft);
+		AlreadyChecked checked = stale ? AlreadyChecked.NOTHING : known.checked(parsed, existing);
+		Product saved = existing == null ? catalog.createInBatch(run.store(), draft, checked)
+				: catalog.updateInBatch(run.store(), existing, draft, checked);
 		attachImages(run.store(), saved, parsed.images);
 		jobs.addIssues(run.store(), run.job(), "WARNING", parsed.label, parsed.warnings);
 		return new Written(existing, saved);
@@ -300,6 +334,22 @@ class ProductWriter {
 			}
 			UUID id = !ids.isEmpty() ? ids.getFirst() : parsed.handle == null ? null : byHandle.get(parsed.handle);
 			return id == null ? null : products.get(id);
+		}
+
+		/**
+		 * What the batch's lookup proves for a product no earlier product of the batch touched: its handle is free if
+		 * no product has it, and its SKUs are free if they belong to no product or to the one being updated.
+		 */
+		AlreadyChecked checked(ParsedProduct parsed, @Nullable Product existing) {
+			String freeHandle = parsed.handle != null && !byHandle.containsKey(parsed.handle) ? parsed.handle : null;
+			Set<String> freeSkus = new HashSet<>();
+			for (String sku : parsed.skus) {
+				UUID owner = bySku.get(sku);
+				if (owner == null || existing != null && owner.equals(existing.id().value())) {
+					freeSkus.add(sku);
+				}
+			}
+			return new AlreadyChecked(freeHandle, freeSkus);
 		}
 
 		/** The distinct products the SKUs belong to, in the order of the SKUs. */
