@@ -270,20 +270,29 @@ class ProductWriter {
 
 	/**
 	 * The products a batch may update, looked up for the whole batch at once (three queries for the SKUs, the handles
-	 * and the products instead of a handful per product). Valid until the batch writes a product it names.
+	 * and the products instead of a handful per product), and the owners of every SKU the batch writes. Valid until
+	 * the batch writes a product it names.
 	 */
 	private Known known(StoreId store, List<ParsedProduct> batch) {
+		Set<String> matching = new HashSet<>();
 		Set<String> skus = new HashSet<>();
 		Set<String> handles = new HashSet<>();
 		for (ParsedProduct parsed : batch) {
+			matching.addAll(parsed.skus);
 			skus.addAll(parsed.skus);
+			skus.addAll(draftSkus(parsed));
 			if (parsed.handle != null) {
 				handles.add(parsed.handle);
 			}
 		}
 		Map<String, UUID> bySku = lookups.productIdsBySku(store, skus);
 		Map<String, UUID> byHandle = lookups.productIds(store, handles);
-		Set<UUID> ids = new java.util.LinkedHashSet<>(bySku.values());
+		Set<UUID> ids = new java.util.LinkedHashSet<>();
+		bySku.forEach((sku, id) -> {
+			if (matching.contains(sku)) {
+				ids.add(id);
+			}
+		});
 		ids.addAll(byHandle.values());
 		Map<UUID, Product> products = new HashMap<>();
 		catalog.load(store, List.copyOf(ids)).forEach(p -> products.put(p.id().value(), p));
@@ -338,14 +347,18 @@ class ProductWriter {
 
 		/**
 		 * What the batch's lookup proves for a product no earlier product of the batch touched: its handle is free if
-		 * no product has it, and its SKUs are free if they belong to no product or to the one being updated.
+		 * no product has it, and its SKUs are free if they belong to no product or to the one being updated and no
+		 * earlier product of the batch wrote them.
 		 */
 		AlreadyChecked checked(ParsedProduct parsed, @Nullable Product existing) {
 			String freeHandle = parsed.handle != null && !byHandle.containsKey(parsed.handle) ? parsed.handle : null;
 			Set<String> freeSkus = new HashSet<>();
-			for (String sku : parsed.skus) {
+			Set<String> skus = new HashSet<>(parsed.skus);
+			skus.addAll(draftSkus(parsed));
+			for (String sku : skus) {
 				UUID owner = bySku.get(sku);
-				if (owner == null || existing != null && owner.equals(existing.id().value())) {
+				if (!written.contains("sku:" + sku)
+						&& (owner == null || existing != null && owner.equals(existing.id().value()))) {
 					freeSkus.add(sku);
 				}
 			}
@@ -356,6 +369,15 @@ class ProductWriter {
 		private List<UUID> ids(ParsedProduct parsed) {
 			return parsed.skus.stream().map(bySku::get).filter(Objects::nonNull).distinct().toList();
 		}
+	}
+
+	/** The SKUs of the product's variants as the catalog will take them (Shopify's files match by handle, not SKU). */
+	private static List<String> draftSkus(ParsedProduct parsed) {
+		if (parsed.draft == null || parsed.draft.variants() == null) {
+			return List.of();
+		}
+		return parsed.draft.variants().stream().map(ProductDraft.VariantDraft::sku)
+			.filter(sku -> sku != null && !sku.isBlank()).map(String::strip).toList();
 	}
 
 	/** The product the rows describe: by handle, or by the SKUs of its variants (WooCommerce). */
