@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
  * store for each lookup: a 25,000-product import read 48 million index entries that way and spent most of its
  * PostgreSQL time there (bench/import/RESULTS.md). ANALYZE invalidates those plans on every connection.
  * <p>
- * Call it in the transaction that has just written rows to the tables: ANALYZE samples the transaction's own
- * uncommitted rows. Once a table has statistics this is one catalog query.
+ * Statistics taken while a table is tiny make a sequential scan look cheapest, and a generic plan keeps it while the
+ * table grows; so a table that has grown to more than four times its size at the last ANALYZE gets new ones too
+ * (autovacuum would, within a minute or so). Call it in the transaction that has just written rows to the tables:
+ * ANALYZE samples the transaction's own uncommitted rows. Otherwise this is one catalog query.
  */
 @Component
 public class PlannerStatistics {
@@ -33,7 +35,8 @@ public class PlannerStatistics {
 	}
 
 	/**
-	 * Analyzes those of {@code tables} (schema-qualified) that were never analyzed, or only while empty.
+	 * Analyzes those of {@code tables} (schema-qualified) that were never analyzed, only while empty, or have more
+	 * than four times the pages they had then.
 	 */
 	public void gatherWhereMissing(String... tables) {
 		for (String table : tables) {
@@ -42,7 +45,10 @@ public class PlannerStatistics {
 			}
 		}
 		List<String> missing = jdbc.sql("""
-				select c.oid::regclass::text from pg_class c where c.oid = any (?::text[]::regclass[]) and c.reltuples <= 0""")
+				select c.oid::regclass::text from pg_class c
+				where c.oid = any (?::text[]::regclass[])
+				  and (c.reltuples <= 0
+				       or pg_relation_size(c.oid) > 4 * greatest(c.relpages, 1) * current_setting('block_size')::bigint)""")
 			.param(tables)
 			.query(String.class)
 			.list();

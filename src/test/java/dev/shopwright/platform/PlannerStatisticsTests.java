@@ -53,13 +53,24 @@ class PlannerStatisticsTests {
 	void aTableWithStatisticsIsNotAnalyzedAgain() {
 		jdbc.sql("insert into public.planner_probe select n, 1 from generate_series(1, 100) n").update();
 		statistics.gatherWhereMissing("public.planner_probe");
-		jdbc.sql("insert into public.planner_probe select n, 1 from generate_series(101, 300) n").update();
+		jdbc.sql("insert into public.planner_probe select n, 1 from generate_series(101, 300) n").update(); // 2 pages of 1
 
 		statistics.gatherWhereMissing("public.planner_probe");
 
 		// one ANALYZE of ours (autovacuum's would count as autoanalyze_count): from here autovacuum keeps them current
 		assertThat(jdbc.sql("select analyze_count from pg_stat_user_tables where relid = 'public.planner_probe'::regclass")
 			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aTableThatGrewFourfoldSinceItsStatisticsGetsNewOnes() {
+		jdbc.sql("insert into public.planner_probe select n, 1 from generate_series(1, 100) n").update();
+		statistics.gatherWhereMissing("public.planner_probe");
+		jdbc.sql("insert into public.planner_probe select n, 1 from generate_series(101, 5000) n").update();
+
+		statistics.gatherWhereMissing("public.planner_probe");
+
+		assertThat(reltuples()).isEqualTo(5000);
 	}
 
 	@Test
