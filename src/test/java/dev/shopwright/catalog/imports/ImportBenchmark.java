@@ -92,6 +92,11 @@ class ImportBenchmark {
 		String scans = scansSince(scansBefore);
 		assertThat(job.get("failed").asInt()).isZero();
 		assertThat(job.get("created").asInt() + job.get("updated").asInt()).isEqualTo(ROWS / VARIANTS);
+		// the listeners are idle: every SKU is in inventory's mirror and every product has its search document
+		assertThat(jdbc.sql("select count(*) from inventory.item where sku like 'B-%' and not deleted").query(Long.class)
+			.single()).isEqualTo(ROWS);
+		assertThat(jdbc.sql("select count(*) from search.product_document where handle like 'bench-product-%'")
+			.query(Long.class).single()).isEqualTo(ROWS / VARIANTS);
 		return """
 				%s
 				  rows:             %,d (%,d products × %d variants), %,d bytes
