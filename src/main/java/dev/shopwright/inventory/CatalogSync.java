@@ -37,7 +37,7 @@ class CatalogSync {
 	@ApplicationModuleListener
 	void on(ProductsImported event) {
 		items.sync(event.storeId(), event);
-		statistics.gatherWhereMissing("inventory.item"); // the first import of a fresh database (PlannerStatistics)
+		statistics.gatherWhereMissing("inventory.item"); // none yet, or outgrown: a fresh database (PlannerStatistics)
 	}
 
 	@ApplicationModuleListener

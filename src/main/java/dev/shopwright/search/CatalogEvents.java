@@ -48,7 +48,7 @@ class CatalogEvents {
 	@ApplicationModuleListener
 	void on(ProductsImported event) {
 		indexer.reindex(event.storeId(), event.productIds());
-		// the first import of a fresh database (PlannerStatistics)
+		// tables without statistics, or that outgrew them: a fresh database (PlannerStatistics)
 		statistics.gatherWhereMissing("search.product_document", "search.document_change");
 	}
 

@@ -33,8 +33,8 @@ import dev.shopwright.shared.StoreId;
 
 /**
  * Writes parsed products in batches, one transaction per batch, through {@link CatalogManagement} so that every
- * catalog rule applies, together with the job's progress: a product is imported whole or not at all (a savepoint
- * each), and the job's counters always match what was committed. A refused product is recorded with each problem
+ * catalog rule applies, together with the job's progress: a product is imported whole or not at all (refused before
+ * anything of it is written, or rolled back to its own savepoint), and the job's counters always match what was committed. A refused product is recorded with each problem
  * at its line and column.
  */
 @Component
@@ -160,7 +160,7 @@ class ProductWriter {
 			failed++;
 			errors += reported.size();
 		}
-		if (created > 0) { // the first import of a fresh database (PlannerStatistics)
+		if (!announced.isEmpty()) { // tables without statistics, or outgrown them: a fresh database (PlannerStatistics)
 			statistics.gatherWhereMissing("catalog.product", "catalog.variant", "catalog.product_option");
 		}
 		catalog.announceImported(run.store(), announced);
