@@ -151,7 +151,7 @@ public class CatalogManagement {
 
 	@Transactional
 	public Product create(StoreId store, ProductDraft draft) {
-		Product product = insert(store, draft);
+		Product product = insert(store, draft, AlreadyChecked.NOTHING);
 		events.publishEvent(new ProductChanged(store, product.id()));
 		return products.find(store, product.id()).orElseThrow();
 	}
@@ -159,7 +159,7 @@ public class CatalogManagement {
 	@Transactional
 	public Product update(StoreId store, ProductId id, ProductDraft draft) {
 		Product current = get(store, id);
-		Product changed = change(store, current, draft);
+		Product changed = change(store, current, draft, AlreadyChecked.NOTHING);
 		if (changed == current) {
 			return current;
 		}
@@ -170,11 +170,12 @@ public class CatalogManagement {
 	/**
 	 * For imports: creates a product under every rule of {@link #create}, but announces nothing; the caller
 	 * announces its batch with {@link #announceImported} in the same transaction (ADR 0020). Returns the product as
-	 * written, without reading it back.
+	 * written, without reading it back. The import writes a batch without a savepoint per product: a product refused
+	 * by the rules ({@link InvalidProduct}, thrown before anything is written) leaves the batch's transaction usable.
 	 */
-	@Transactional
-	public Product createInBatch(StoreId store, ProductDraft draft) {
-		return insert(store, draft);
+	@Transactional(noRollbackFor = InvalidProduct.class)
+	public Product createInBatch(StoreId store, ProductDraft draft, AlreadyChecked checked) {
+		return insert(store, draft, checked);
 	}
 
 	/**
@@ -182,9 +183,9 @@ public class CatalogManagement {
 	 * announces nothing (see {@link #createInBatch}). Returns {@code current} itself when nothing changed, else the
 	 * product as written.
 	 */
-	@Transactional
-	public Product updateInBatch(StoreId store, Product current, ProductDraft draft) {
-		return change(store, current, draft);
+	@Transactional(noRollbackFor = InvalidProduct.class)
+	public Product updateInBatch(StoreId store, Product current, ProductDraft draft, AlreadyChecked checked) {
+		return change(store, current, draft, checked);
 	}
 
 	/** Announces the products an import batch created or changed, as one {@link ProductsImported}. */
@@ -201,7 +202,7 @@ public class CatalogManagement {
 			.toList()));
 	}
 
-	private Product insert(StoreId store, ProductDraft draft) {
+	private Product insert(StoreId store, ProductDraft draft, AlreadyChecked checked) {
 		if (draft.title() == null || draft.title().isBlank()) {
 			throw BusinessRuleViolation.ofField("VALIDATION_FAILED", "title", "is required");
 		}
@@ -211,7 +212,7 @@ public class CatalogManagement {
 		Instant now = products.now();
 		Product blank = new Product(ProductId.random(), "", draft.title(), "", null, null, List.of(), ProductStatus.DRAFT,
 				null, null, false, null, List.of(), List.of(), Map.of(), List.of(), Map.of(), List.of(), now, now, 0);
-		Product product = apply(store, blank, draft, now, true);
+		Product product = apply(store, blank, draft, now, true, checked);
 		try {
 			products.insert(store, product);
 		}
@@ -223,8 +224,8 @@ public class CatalogManagement {
 	}
 
 	/** The product as written, or {@code current} itself when the draft changes nothing. Announces nothing. */
-	private Product change(StoreId store, Product current, ProductDraft draft) {
-		Product changed = apply(store, current, draft, products.now(), false);
+	private Product change(StoreId store, Product current, ProductDraft draft, AlreadyChecked checked) {
+		Product changed = apply(store, current, draft, products.now(), false, checked);
 		if (sameContent(current, changed)) {
 			return current; // nothing to write: no new version, no event, no audit entry (re-imports of unchanged rows)
 		}
@@ -364,7 +365,8 @@ public class CatalogManagement {
 		}
 	}
 
-	private Product apply(StoreId store, Product current, ProductDraft d, Instant now, boolean creating) {
+	private Product apply(StoreId store, Product current, ProductDraft d, Instant now, boolean creating,
+			AlreadyChecked checked) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Currency currency = stores.get(store).defaultCurrency();
 
@@ -373,7 +375,7 @@ public class CatalogManagement {
 			errors.put("title", "must not be blank");
 		}
 		String handle = d.handle() != null ? d.handle() : creating ? uniqueHandle(store, Handles.fromTitle(title)) : current.handle();
-		if (d.handle() != null && products.handleTaken(store, handle, current.id())) {
+		if (d.handle() != null && !checked.handleFree(handle) && products.handleTaken(store, handle, current.id())) {
 			errors.put("handle", "'" + handle + "' is used by another product");
 		}
 		List<String> tags = d.tags() != null ? d.tags().stream().map(String::strip).distinct().toList() : current.tags();
@@ -391,7 +393,7 @@ public class CatalogManagement {
 						v.cost(), v.options(), v.weightGrams(), v.lengthMm(), v.widthMm(), v.heightMm(), v.taxable(),
 						v.inventoryPolicy(), v.preorderLimit()))
 				.toList();
-			variants = variants(store, current, optionDrafts, variantDrafts, currency, errors);
+			variants = variants(store, current, optionDrafts, variantDrafts, currency, errors, checked);
 			options = options(optionDrafts, variants, errors);
 		}
 
@@ -455,7 +457,7 @@ public class CatalogManagement {
 	}
 
 	private List<Variant> variants(StoreId store, Product current, List<ProductDraft.OptionDraft> options,
-			List<ProductDraft.VariantDraft> drafts, Currency currency, Map<String, String> errors) {
+			List<ProductDraft.VariantDraft> drafts, Currency currency, Map<String, String> errors, AlreadyChecked checked) {
 		Map<UUID, Variant> byId = new LinkedHashMap<>();
 		Map<String, Variant> bySku = new LinkedHashMap<>();
 		current.variants().forEach(v -> {
@@ -501,7 +503,8 @@ public class CatalogManagement {
 					v.weightGrams(), v.lengthMm(), v.widthMm(), v.heightMm(), v.taxable() == null || v.taxable(), policy,
 					policy == InventoryPolicy.PREORDER ? v.preorderLimit() : null));
 		}
-		List<String> taken = products.skusTakenElsewhere(store, skus, current.id());
+		List<String> unchecked = skus.stream().filter(sku -> !checked.freeSkus().contains(sku)).toList();
+		List<String> taken = products.skusTakenElsewhere(store, unchecked, current.id());
 		if (!taken.isEmpty()) {
 			errors.put("variants", "SKU already used by another product: " + String.join(", ", taken));
 		}

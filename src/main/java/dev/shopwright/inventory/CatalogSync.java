@@ -8,6 +8,7 @@ import dev.shopwright.catalog.events.ProductChanged;
 import dev.shopwright.catalog.events.ProductDeleted;
 import dev.shopwright.catalog.events.ProductsImported;
 import dev.shopwright.inventory.domain.Items;
+import dev.shopwright.platform.PlannerStatistics;
 
 /** Keeps the mirror of SKUs, their titles and inventory policies in line with the catalog. */
 @Component
@@ -17,9 +18,12 @@ class CatalogSync {
 
 	private final Items items;
 
-	CatalogSync(CatalogManagement catalog, Items items) {
+	private final PlannerStatistics statistics;
+
+	CatalogSync(CatalogManagement catalog, Items items, PlannerStatistics statistics) {
 		this.catalog = catalog;
 		this.items = items;
+		this.statistics = statistics;
 	}
 
 	@ApplicationModuleListener
@@ -33,6 +37,7 @@ class CatalogSync {
 	@ApplicationModuleListener
 	void on(ProductsImported event) {
 		items.sync(event.storeId(), event);
+		statistics.gatherWhereMissing("inventory.item"); // none yet, or outgrown: a fresh database (PlannerStatistics)
 	}
 
 	@ApplicationModuleListener

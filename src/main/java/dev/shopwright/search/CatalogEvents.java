@@ -13,6 +13,7 @@ import dev.shopwright.catalog.events.CollectionChanged;
 import dev.shopwright.catalog.events.ProductChanged;
 import dev.shopwright.catalog.events.ProductDeleted;
 import dev.shopwright.catalog.events.ProductsImported;
+import dev.shopwright.platform.PlannerStatistics;
 import dev.shopwright.search.domain.ProductDocuments;
 
 /**
@@ -28,10 +29,14 @@ class CatalogEvents {
 
 	private final ProductDocuments documents;
 
-	CatalogEvents(SearchIndexer indexer, CatalogManagement catalog, ProductDocuments documents) {
+	private final PlannerStatistics statistics;
+
+	CatalogEvents(SearchIndexer indexer, CatalogManagement catalog, ProductDocuments documents,
+			PlannerStatistics statistics) {
 		this.indexer = indexer;
 		this.catalog = catalog;
 		this.documents = documents;
+		this.statistics = statistics;
 	}
 
 	@ApplicationModuleListener
@@ -43,6 +48,8 @@ class CatalogEvents {
 	@ApplicationModuleListener
 	void on(ProductsImported event) {
 		indexer.reindex(event.storeId(), event.productIds());
+		// tables without statistics, or that outgrew them: a fresh database (PlannerStatistics)
+		statistics.gatherWhereMissing("search.product_document", "search.document_change");
 	}
 
 	@ApplicationModuleListener

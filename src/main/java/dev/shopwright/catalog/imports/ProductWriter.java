@@ -20,18 +20,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.shopwright.catalog.AlreadyChecked;
 import dev.shopwright.catalog.CatalogManagement;
+import dev.shopwright.catalog.InvalidProduct;
 import dev.shopwright.catalog.Media;
 import dev.shopwright.catalog.Product;
 import dev.shopwright.catalog.ProductDraft;
 import dev.shopwright.catalog.Variant;
 import dev.shopwright.platform.BusinessRuleViolation;
+import dev.shopwright.platform.PlannerStatistics;
 import dev.shopwright.shared.StoreId;
 
 /**
  * Writes parsed products in batches, one transaction per batch, through {@link CatalogManagement} so that every
- * catalog rule applies, together with the job's progress: a product is imported whole or not at all (a savepoint
- * each), and the job's counters always match what was committed. A refused product is recorded with each problem
+ * catalog rule applies, together with the job's progress: a product is imported whole or not at all (refused before
+ * anything of it is written, or rolled back to its own savepoint), and the job's counters always match what was committed. A refused product is recorded with each problem
  * at its line and column.
  */
 @Component
@@ -74,8 +77,10 @@ class ProductWriter {
 
 	private final Validator validator;
 
+	private final PlannerStatistics statistics;
+
 	ProductWriter(CatalogManagement catalog, ImportJobs jobs, CatalogLookups lookups, TransactionTemplate transactions,
-			Validator validator) {
+			Validator validator, PlannerStatistics statistics) {
 		this.catalog = catalog;
 		this.jobs = jobs;
 		this.lookups = lookups;
@@ -83,62 +88,96 @@ class ProductWriter {
 		this.savepoint = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.validator = validator;
+		this.statistics = statistics;
 	}
 
 	/**
 	 * Writes a batch of consecutive products of the file in one transaction, with the job's progress and one
-	 * {@link dev.shopwright.catalog.events.ProductsImported} for those created or changed. Each product is written
-	 * under its own savepoint: a refused product is rolled back whole and reported, the others stay.
+	 * {@link dev.shopwright.catalog.events.ProductsImported} for those created or changed. The batch is first written
+	 * optimistically, without a savepoint per product: a product refused before anything of it is written (the
+	 * file's errors, the catalog's rules) is reported and the others go on. Anything else that goes wrong with a
+	 * product (the database refusing a row, a SKU taken meanwhile) rolls the whole attempt back, and the batch is
+	 * written again with a savepoint per product, so that only that product is rolled back and reported.
 	 */
 	void write(Run run, List<ParsedProduct> batch) {
-		transactions.executeWithoutResult(status -> {
-			jobs.commitWithoutWaitingForDisk();
-			Known known = known(run.store(), batch);
-			List<Product> announced = new ArrayList<>();
-			int rows = 0, created = 0, updated = 0, failed = 0, errors = 0;
-			for (ParsedProduct parsed : batch) {
-				rows += parsed.rows;
-				List<Issue> problems = parsed.errors;
-				if (problems.isEmpty() && parsed.draft != null) {
-					try {
-						Written written = Objects.requireNonNull(savepoint.execute(nested -> write(run, parsed, known)));
-						known.written(parsed, written.saved);
-						if (written.existing == null) {
-							created++;
-						}
-						else {
-							updated++;
-						}
-						if (written.saved != written.existing) {
-							announced.add(written.saved);
-						}
-						continue;
+		try {
+			transactions.executeWithoutResult(status -> write(run, batch, false));
+		}
+		catch (RetryWithSavepoints ex) {
+			log.debug("Writing batch of import {} again product by product: {}", run.job(), ex.getCause().toString());
+			transactions.executeWithoutResult(status -> write(run, batch, true));
+		}
+	}
+
+	/** A product of an optimistic batch failed in a way that may have left the transaction unusable. */
+	private static final class RetryWithSavepoints extends RuntimeException {
+
+		RetryWithSavepoints(RuntimeException cause) {
+			super(null, cause, false, false);
+		}
+	}
+
+	private void write(Run run, List<ParsedProduct> batch, boolean savepoints) {
+		jobs.commitWithoutWaitingForDisk();
+		Known known = known(run.store(), batch);
+		List<Product> announced = new ArrayList<>();
+		int rows = 0, created = 0, updated = 0, failed = 0, errors = 0;
+		for (ParsedProduct parsed : batch) {
+			rows += parsed.rows;
+			List<Issue> problems = parsed.errors;
+			if (problems.isEmpty() && parsed.draft != null) {
+				try {
+					Written written = savepoints ? Objects.requireNonNull(savepoint.execute(nested -> write(run, parsed, known)))
+							: write(run, parsed, known);
+					known.written(parsed, written.saved);
+					if (written.existing == null) {
+						created++;
 					}
-					catch (Refused ex) {
-						problems = ex.issues;
+					else {
+						updated++;
 					}
-					catch (BusinessRuleViolation ex) {
-						problems = locate(ex, parsed);
+					if (written.saved != written.existing) {
+						announced.add(written.saved);
 					}
-					catch (RuntimeException ex) {
-						String incident = UUID.randomUUID().toString();
-						log.error("Importing product '{}' (lines {}–{}) failed unexpectedly, incident {}", parsed.label,
-								parsed.firstLine, parsed.lastLine, incident, ex);
-						problems = List.of(new Issue(parsed.firstLine, "", "unexpected error; quote incident " + incident
-								+ " when reporting it"));
-					}
+					continue;
 				}
-				List<Issue> reported = problems.isEmpty()
-						? List.of(new Issue(parsed.firstLine, "", "the product was not imported")) : problems;
-				jobs.addIssues(run.store(), run.job(), "ERROR", parsed.label, reported);
-				failed++;
-				errors += reported.size();
+				catch (Refused ex) { // before anything of the product was written
+					problems = ex.issues;
+				}
+				catch (InvalidProduct ex) { // the catalog's rules, checked before it writes
+					problems = locate(ex, parsed);
+				}
+				catch (RuntimeException ex) {
+					if (!savepoints) {
+						throw new RetryWithSavepoints(ex);
+					}
+					problems = refusal(parsed, ex);
+				}
 			}
-			catalog.announceImported(run.store(), announced);
-			if (!jobs.productsDone(run.store(), run.job(), run.node(), batch.size(), rows, created, updated, failed, errors)) {
-				throw new LostClaim();
-			}
-		});
+			List<Issue> reported = problems.isEmpty()
+					? List.of(new Issue(parsed.firstLine, "", "the product was not imported")) : problems;
+			jobs.addIssues(run.store(), run.job(), "ERROR", parsed.label, reported);
+			failed++;
+			errors += reported.size();
+		}
+		if (!announced.isEmpty()) { // tables without statistics, or outgrown them: a fresh database (PlannerStatistics)
+			statistics.gatherWhereMissing("catalog.product", "catalog.variant", "catalog.product_option");
+		}
+		catalog.announceImported(run.store(), announced);
+		if (!jobs.productsDone(run.store(), run.job(), run.node(), batch.size(), rows, created, updated, failed, errors)) {
+			throw new LostClaim();
+		}
+	}
+
+	/** What to report for a product that failed under its savepoint. */
+	private static List<Issue> refusal(ParsedProduct parsed, RuntimeException ex) {
+		if (ex instanceof BusinessRuleViolation violation) {
+			return locate(violation, parsed);
+		}
+		String incident = UUID.randomUUID().toString();
+		log.error("Importing product '{}' (lines {}–{}) failed unexpectedly, incident {}", parsed.label, parsed.firstLine,
+				parsed.lastLine, incident, ex);
+		return List.of(new Issue(parsed.firstLine, "", "unexpected error; quote incident " + incident + " when reporting it"));
 	}
 
 	/** A product written: {@code saved} is {@code existing} itself when the file changed nothing. */
@@ -146,10 +185,12 @@ class ProductWriter {
 	}
 
 	private Written write(Run run, ParsedProduct parsed, Known known) {
-		Product existing = known.mayHaveChanged(parsed) ? existing(run.store(), parsed) : known.existing(parsed);
+		boolean stale = known.mayHaveChanged(parsed);
+		Product existing = stale ? existing(run.store(), parsed) : known.existing(parsed);
 		ProductDraft draft = prepare(run.store(), parsed, existing);
-		Product saved = existing == null ? catalog.createInBatch(run.store(), draft)
-				: catalog.updateInBatch(run.store(), existing, draft);
+		AlreadyChecked checked = stale ? AlreadyChecked.NOTHING : known.checked(parsed, existing);
+		Product saved = existing == null ? catalog.createInBatch(run.store(), draft, checked)
+				: catalog.updateInBatch(run.store(), existing, draft, checked);
 		attachImages(run.store(), saved, parsed.images);
 		jobs.addIssues(run.store(), run.job(), "WARNING", parsed.label, parsed.warnings);
 		return new Written(existing, saved);
@@ -229,20 +270,29 @@ class ProductWriter {
 
 	/**
 	 * The products a batch may update, looked up for the whole batch at once (three queries for the SKUs, the handles
-	 * and the products instead of a handful per product). Valid until the batch writes a product it names.
+	 * and the products instead of a handful per product), and the owners of every SKU the batch writes. Valid until
+	 * the batch writes a product it names.
 	 */
 	private Known known(StoreId store, List<ParsedProduct> batch) {
+		Set<String> matching = new HashSet<>();
 		Set<String> skus = new HashSet<>();
 		Set<String> handles = new HashSet<>();
 		for (ParsedProduct parsed : batch) {
+			matching.addAll(parsed.skus);
 			skus.addAll(parsed.skus);
+			skus.addAll(draftSkus(parsed));
 			if (parsed.handle != null) {
 				handles.add(parsed.handle);
 			}
 		}
 		Map<String, UUID> bySku = lookups.productIdsBySku(store, skus);
 		Map<String, UUID> byHandle = lookups.productIds(store, handles);
-		Set<UUID> ids = new java.util.LinkedHashSet<>(bySku.values());
+		Set<UUID> ids = new java.util.LinkedHashSet<>();
+		bySku.forEach((sku, id) -> {
+			if (matching.contains(sku)) {
+				ids.add(id);
+			}
+		});
 		ids.addAll(byHandle.values());
 		Map<UUID, Product> products = new HashMap<>();
 		catalog.load(store, List.copyOf(ids)).forEach(p -> products.put(p.id().value(), p));
@@ -295,10 +345,39 @@ class ProductWriter {
 			return id == null ? null : products.get(id);
 		}
 
+		/**
+		 * What the batch's lookup proves for a product no earlier product of the batch touched: its handle is free if
+		 * no product has it, and its SKUs are free if they belong to no product or to the one being updated and no
+		 * earlier product of the batch wrote them.
+		 */
+		AlreadyChecked checked(ParsedProduct parsed, @Nullable Product existing) {
+			String freeHandle = parsed.handle != null && !byHandle.containsKey(parsed.handle) ? parsed.handle : null;
+			Set<String> freeSkus = new HashSet<>();
+			Set<String> skus = new HashSet<>(parsed.skus);
+			skus.addAll(draftSkus(parsed));
+			for (String sku : skus) {
+				UUID owner = bySku.get(sku);
+				if (!written.contains("sku:" + sku)
+						&& (owner == null || existing != null && owner.equals(existing.id().value()))) {
+					freeSkus.add(sku);
+				}
+			}
+			return new AlreadyChecked(freeHandle, freeSkus);
+		}
+
 		/** The distinct products the SKUs belong to, in the order of the SKUs. */
 		private List<UUID> ids(ParsedProduct parsed) {
 			return parsed.skus.stream().map(bySku::get).filter(Objects::nonNull).distinct().toList();
 		}
+	}
+
+	/** The SKUs of the product's variants as the catalog will take them (Shopify's files match by handle, not SKU). */
+	private static List<String> draftSkus(ParsedProduct parsed) {
+		if (parsed.draft == null || parsed.draft.variants() == null) {
+			return List.of();
+		}
+		return parsed.draft.variants().stream().map(ProductDraft.VariantDraft::sku)
+			.filter(sku -> sku != null && !sku.isBlank()).map(String::strip).toList();
 	}
 
 	/** The product the rows describe: by handle, or by the SKUs of its variants (WooCommerce). */

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,11 +28,8 @@ public class Items {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
-
-	Items(JdbcClient jdbc, JdbcTemplate batch) {
+	Items(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 	}
 
 	public Optional<Item> find(StoreId store, String sku) {
@@ -85,20 +81,36 @@ public class Items {
 	 */
 	private void mirror(StoreId store, Map<UUID, Integer> productVersions, List<Mirrored> variants) {
 		Timestamp now = Timestamp.from(Instant.now());
-		List<Mirrored> withSku = variants.stream().filter(v -> v.sku() != null && !v.sku().isBlank()).toList();
+		// one row per SKU, the last one given winning, as if they were written one after the other (a product
+		// written twice in one import batch appears twice in its event)
+		Map<String, Mirrored> bySku = new LinkedHashMap<>();
+		variants.stream().filter(v -> v.sku() != null && !v.sku().isBlank()).forEach(v -> bySku.put(v.sku(), v));
+		List<Mirrored> withSku = List.copyOf(bySku.values());
 		if (!withSku.isEmpty()) {
-			batch.batchUpdate("""
+			// one statement for all of them: an import batch brings 400 SKUs, which as a JDBC batch cost PostgreSQL
+			// 400 executions
+			jdbc.sql("""
 					insert into inventory.item (store_id, sku, product_id, variant_id, title, barcode, policy, preorder_limit,
 					                            deleted, updated_at, catalog_version)
-					values (?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?)
+					select ?, v.sku, v.product_id, v.variant_id, v.title, v.barcode, v.policy, v.preorder_limit, false, ?,
+					       v.version
+					from unnest(?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::integer[])
+					     as v(sku, product_id, variant_id, title, barcode, policy, preorder_limit, version)
 					on conflict (store_id, sku) do update set product_id = excluded.product_id,
 					  variant_id = excluded.variant_id, title = excluded.title, barcode = excluded.barcode,
 					  policy = excluded.policy, preorder_limit = excluded.preorder_limit, deleted = false,
 					  updated_at = excluded.updated_at, catalog_version = excluded.catalog_version
 					where inventory.item.product_id <> excluded.product_id or inventory.item.catalog_version is null
-					  or inventory.item.catalog_version <= excluded.catalog_version""",
-					withSku.stream().map(v -> new Object[] { store.value(), v.sku(), v.productId(), v.variantId(), v.title(),
-							v.barcode(), v.policy().name(), v.preorderLimit(), now, v.version() }).toList());
+					  or inventory.item.catalog_version <= excluded.catalog_version""")
+				.params(store.value(), now, withSku.stream().map(Mirrored::sku).toArray(String[]::new),
+						withSku.stream().map(Mirrored::productId).toArray(UUID[]::new),
+						withSku.stream().map(Mirrored::variantId).toArray(UUID[]::new),
+						withSku.stream().map(Mirrored::title).toArray(String[]::new),
+						withSku.stream().map(Mirrored::barcode).toArray(String[]::new),
+						withSku.stream().map(v -> v.policy().name()).toArray(String[]::new),
+						withSku.stream().map(Mirrored::preorderLimit).toArray(Integer[]::new),
+						withSku.stream().map(Mirrored::version).toArray(Integer[]::new))
+				.update();
 		}
 		jdbc.sql("""
 				update inventory.item i set deleted = true, updated_at = ?

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -49,6 +50,14 @@ public final class EmbeddedDatabaseServer implements AutoCloseable {
 	 * @param durable false only for throwaway data (tests): skips fsync and synchronous commit for speed
 	 */
 	public static EmbeddedDatabaseServer start(Path dataDirectory, int port, boolean durable) {
+		return start(dataDirectory, port, durable, Map.of());
+	}
+
+	/**
+	 * @param settings further server settings ({@code -c name=value}), e.g. {@code shared_preload_libraries} for a
+	 *        benchmark that reads {@code pg_stat_statements}
+	 */
+	public static EmbeddedDatabaseServer start(Path dataDirectory, int port, boolean durable, Map<String, String> settings) {
 		Path directory = dataDirectory.toAbsolutePath().normalize();
 		prepareDataDirectory(directory);
 		stopOrphanedServer(directory);
@@ -71,6 +80,7 @@ public final class EmbeddedDatabaseServer implements AutoCloseable {
 					.setServerConfig("synchronous_commit", "on")
 					.setServerConfig("full_page_writes", "on");
 			}
+			settings.forEach(builder::setServerConfig);
 			if (port != 0) {
 				builder.setPort(port);
 			}

@@ -180,12 +180,18 @@ public class ProductDocuments {
 		return Long.parseLong(jdbc.sql("select pg_snapshot_xmin(pg_current_snapshot())::text").query(String.class).single());
 	}
 
-	/** Every change written by a transaction with an id of at least {@code from}, oldest first. */
+	/**
+	 * Every change written by a transaction with an id of at least {@code from}, oldest first. Each document is
+	 * fetched by its key ({@code offset 0} keeps the planner from turning the lateral lookup into a join): the
+	 * prepared statement's generic plan cannot know how few changes are new and otherwise hash-joined the whole
+	 * document table on every catch-up of the feed.
+	 */
 	public void changesSince(long from, Consumer<Change> consumer) {
 		streaming.query("""
 				select c.store_id, c.product_id, c.changed_by::text as changed_by, d.*
 				from search.document_change c
-				left join search.product_document d on d.store_id = c.store_id and d.product_id = c.product_id
+				left join lateral (select * from search.product_document d
+				                   where d.store_id = c.store_id and d.product_id = c.product_id offset 0) d on true
 				where c.changed_by >= ?::text::xid8 order by c.changed_by""",
 				rs -> {
 					consumer.accept(new Change(new StoreId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),

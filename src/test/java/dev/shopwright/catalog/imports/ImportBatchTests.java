@@ -133,6 +133,93 @@ class ImportBatchTests {
 	}
 
 	@Test
+	void aProductTheCatalogRefusesInTheMiddleOfABatchIsReportedAtItsLineWhileTheOthersAreImported() {
+		ApiClient store = freshStore(owner);
+		StoreId storeId = storeId(store);
+		// two variants with the same option value: only the catalog's rules refuse it, before anything is written
+		String file = """
+				Handle,Title,Published,Status,Option1 Name,Option1 Value,Variant SKU,Variant Price
+				first-one,First One,TRUE,active,,,RULE-FIRST,10.00
+				twin-sizes,Twin Sizes,TRUE,active,Size,S,RULE-TWIN-1,10.00
+				twin-sizes,,,,,S,RULE-TWIN-2,10.00
+				last-one,Last One,TRUE,active,,,RULE-LAST,10.00
+				""";
+		JsonNode job = importAndWait(store, "rules.csv", file.getBytes(StandardCharsets.UTF_8), "SHOPIFY");
+
+		assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("COMPLETED");
+		assertThat(job.get("created").asInt()).isEqualTo(2);
+		assertThat(job.get("failed").asInt()).isEqualTo(1);
+		assertThat(store.get(job.get("errorsUrl").asString()).body()).contains("twin-sizes")
+			.containsPattern("\\n4,Option1 Value,twin-sizes,.*another variant already has S");
+		assertThat(count("catalog.product", storeId, "handle = 'twin-sizes'")).isZero();
+		assertThat(count("catalog.variant", storeId, "sku like 'RULE-TWIN%'")).isZero();
+		assertThat(count("catalog.product", storeId, "handle in ('first-one', 'last-one')")).isEqualTo(2);
+		assertThat(eventually(() -> {
+			Map<String, String> mirrored = mirroredPolicies(storeId);
+			return mirrored.size() == 2 ? mirrored : null;
+		})).containsOnlyKeys("RULE-FIRST", "RULE-LAST");
+	}
+
+	@Test
+	void aSkuOfTwoProductsOfOneBatchFailsTheSecondAtItsLineAndKeepsTheFirst() {
+		ApiClient store = freshStore(owner);
+		StoreId storeId = storeId(store);
+		String file = """
+				Handle,Title,Published,Status,Variant SKU,Variant Price
+				owner-of-sku,Owner Of Sku,TRUE,active,DUP-SKU-1,10.00
+				wants-it-too,Wants It Too,TRUE,active,DUP-SKU-1,12.00
+				bystander,Bystander,TRUE,active,DUP-SKU-2,14.00
+				""";
+		JsonNode job = importAndWait(store, "dup.csv", file.getBytes(StandardCharsets.UTF_8), "SHOPIFY");
+
+		assertThat(job.get("created").asInt()).as(job.toString()).isEqualTo(2);
+		assertThat(job.get("failed").asInt()).isEqualTo(1);
+		assertThat(store.get(job.get("errorsUrl").asString()).body())
+			.containsPattern("\\n3,Variant SKU,wants-it-too,.*DUP-SKU-1.*owner-of-sku");
+		assertThat(jdbc.sql("""
+				select p.handle from catalog.variant v join catalog.product p on p.store_id = v.store_id and p.id = v.product_id
+				where v.store_id = ? and v.sku = 'DUP-SKU-1'""").param(storeId.value()).query(String.class).list())
+			.containsExactly("owner-of-sku");
+		assertThat(count("catalog.product", storeId, "handle = 'wants-it-too'")).isZero();
+		assertThat(count("catalog.product", storeId, "handle = 'bystander'")).isOne();
+	}
+
+	@Test
+	void aHandleAnExistingProductHasIsNeitherTakenOverNorDuplicated() {
+		ApiClient store = freshStore(owner);
+		StoreId storeId = storeId(store);
+		assertThat(store.post("/api/admin/v1/products", Map.of("title", "Mug", "handle", "mug", "status", "ACTIVE",
+				"variants", List.of(Map.of("sku", "MUG-EXISTING", "price", Map.of("amount", "9.00", "currency", "EUR")))))
+			.status()).isEqualTo(201);
+
+		// WooCommerce matches by SKU: a new SKU is a new product, and its handle from the name is taken
+		String woo = """
+				ID,Type,SKU,Name,Published,Regular price
+				1,simple,MUG-NEW,Mug,1,11.00
+				2,simple,SAUCER-1,Saucer,1,5.00
+				""";
+		JsonNode job = importAndWait(store, "woo.csv", woo.getBytes(StandardCharsets.UTF_8), "WOOCOMMERCE");
+		assertThat(job.get("created").asInt()).as(job.toString()).isEqualTo(2);
+		assertThat(job.get("failed").asInt()).isZero();
+		assertThat(jdbc.sql("""
+				select p.handle || ':' || v.sku from catalog.variant v
+				join catalog.product p on p.store_id = v.store_id and p.id = v.product_id
+				where v.store_id = ? order by v.sku""").param(storeId.value()).query(String.class).list())
+			.containsExactly("mug:MUG-EXISTING", "mug-2:MUG-NEW", "saucer:SAUCER-1");
+
+		// Shopify matches by handle: the same handle updates the existing product, it does not make a second one
+		String shopify = """
+				Handle,Title,Published,Status,Variant SKU,Variant Price
+				mug,Mug Renamed,TRUE,active,MUG-EXISTING,9.50
+				""";
+		JsonNode again = importAndWait(store, "mug.csv", shopify.getBytes(StandardCharsets.UTF_8), "SHOPIFY");
+		assertThat(again.get("updated").asInt()).as(again.toString()).isEqualTo(1);
+		assertThat(again.get("created").asInt()).isZero();
+		assertThat(jdbc.sql("select title from catalog.product where store_id = ? and handle like 'mug%' order by handle")
+			.param(storeId.value()).query(String.class).list()).containsExactly("Mug Renamed", "Mug");
+	}
+
+	@Test
 	void aBatchEventHandledAfterALaterChangeOfItsProductDoesNotTurnTheMirrorBack() {
 		ApiClient store = freshStore(owner);
 		StoreId storeId = storeId(store);

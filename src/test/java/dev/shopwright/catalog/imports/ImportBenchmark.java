@@ -8,9 +8,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,16 +16,12 @@ import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 
-import dev.shopwright.platform.database.EmbeddedDatabaseServer;
 import dev.shopwright.testing.ApiClient;
+import dev.shopwright.testing.DurableBenchDatabase;
 import dev.shopwright.testing.Multipart;
 import tools.jackson.databind.JsonNode;
 
@@ -42,7 +35,7 @@ import tools.jackson.databind.JsonNode;
 		"shopwright.admin.email=bench@test.local", "shopwright.admin.password=benchmark-password",
 		"shopwright.demo.enabled=false", "shopwright.media.directory=target/bench/media",
 		"logging.level.dev.shopwright.catalog=WARN", "shopwright.search.temporary-index=true" })
-@ContextConfiguration(initializers = ImportBenchmark.DurableDatabase.class)
+@ContextConfiguration(initializers = DurableBenchDatabase.class)
 class ImportBenchmark {
 
 	static final int ROWS = Integer.getInteger("shopwright.bench.rows", 100_000);
@@ -72,6 +65,8 @@ class ImportBenchmark {
 
 	private String run(ApiClient store, Path file, byte[] content, String what) {
 		awaitListenersIdle();
+		DurableBenchDatabase.resetStatements(jdbc);
+		java.util.Map<String, Long> scansBefore = sequentialScans();
 		Duration jvmBefore = jvmCpu(), databaseBefore = databaseCpu();
 		java.util.Map<String, Long> threadsBefore = threadCpu();
 		long gcBefore = gcMillis(), jitBefore = jitMillis();
@@ -93,8 +88,15 @@ class ImportBenchmark {
 		Instant completed = Instant.now();
 		awaitListenersIdle();
 		Duration listenersAfter = Duration.between(completed, Instant.now());
+		String statements = DurableBenchDatabase.topStatements(jdbc, 12).indent(4);
+		String scans = scansSince(scansBefore);
 		assertThat(job.get("failed").asInt()).isZero();
 		assertThat(job.get("created").asInt() + job.get("updated").asInt()).isEqualTo(ROWS / VARIANTS);
+		// the listeners are idle: every SKU is in inventory's mirror and every product has its search document
+		assertThat(jdbc.sql("select count(*) from inventory.item where sku like 'B-%' and not deleted").query(Long.class)
+			.single()).isEqualTo(ROWS);
+		assertThat(jdbc.sql("select count(*) from search.product_document where handle like 'bench-product-%'")
+			.query(Long.class).single()).isEqualTo(ROWS / VARIANTS);
 		return """
 				%s
 				  rows:             %,d (%,d products × %d variants), %,d bytes
@@ -105,12 +107,38 @@ class ImportBenchmark {
 				  JVM CPU by thread: %s
 				  listeners:        done %.1f s after COMPLETED (search index and inventory mirror current)
 				  result:           status %s, %d created, %d updated, %d failed
-				""".formatted(what, ROWS, ROWS / VARIANTS, VARIANTS, content.length, checked.toMillis() / 1000.0,
+				  rows read by sequential scans (upload to idle listeners): %s
+				  PostgreSQL statements by execution time (pg_stat_statements, upload to idle listeners):
+				%s""".formatted(what, ROWS, ROWS / VARIANTS, VARIANTS, content.length, checked.toMillis() / 1000.0,
 				total.toMillis() / 1000.0, ROWS / (total.toMillis() / 1000.0), ROWS / VARIANTS / (total.toMillis() / 1000.0),
 				jvm.toMillis() / 1000.0, database.toMillis() / 1000.0,
 				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), threads,
 				listenersAfter.toMillis() / 1000.0,
-				job.get("status").asString(), job.get("created").asInt(), job.get("updated").asInt(), job.get("failed").asInt());
+				job.get("status").asString(), job.get("created").asInt(), job.get("updated").asInt(), job.get("failed").asInt(),
+				scans, statements);
+	}
+
+	/** Rows read by sequential scans so far, per table: a lookup that scans a growing table shows up here. */
+	private java.util.Map<String, Long> sequentialScans() {
+		java.util.Map<String, Long> rows = new java.util.HashMap<>();
+		jdbc.sql("select schemaname || '.' || relname, coalesce(seq_tup_read, 0) from pg_stat_user_tables")
+			.query((rs, n) -> rows.put(rs.getString(1), rs.getLong(2))).list();
+		return rows;
+	}
+
+	private String scansSince(java.util.Map<String, Long> before) {
+		try {
+			Thread.sleep(600); // the statistics collector reports backends' counters within half a second
+		}
+		catch (InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+		StringBuilder text = new StringBuilder();
+		sequentialScans().entrySet().stream()
+			.map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+			.filter(e -> e.getValue() > 0).sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+			.forEach(e -> text.append("%s %,d, ".formatted(e.getKey(), e.getValue())));
+		return text.isEmpty() ? "none" : text.substring(0, text.length() - 2);
 	}
 
 	/** Rows as Shopify exports them: the product on the first row, one variant per row, inventory columns filled. */
@@ -226,37 +254,6 @@ class ImportBenchmark {
 		}
 		catch (InterruptedException ex) {
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** Its own embedded PostgreSQL with fsync on, so that every product's commit costs what it costs in production. */
-	static final class DurableDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-
-		@Override
-		public void initialize(ConfigurableApplicationContext context) {
-			EmbeddedDatabaseServer server = EmbeddedDatabaseServer.start(Path.of("target/bench/pgdata"), 0, true);
-			try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "");
-					Statement statement = connection.createStatement()) {
-				statement.execute("drop database if exists bench with (force)");
-				statement.execute("create database bench");
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-			TestPropertyValues.of("shopwright.database.url=" + server.jdbcUrl("bench"), "shopwright.database.username=postgres")
-				.applyTo(context);
-			DisposableBean stop = () -> {
-				try {
-					server.close();
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			};
-			var beans = (org.springframework.beans.factory.support.DefaultListableBeanFactory) context.getBeanFactory();
-			beans.registerSingleton("benchDatabase", stop);
-			beans.registerDisposableBean("benchDatabase", stop); // a registered singleton is not destroyed otherwise
-			context.addBeanFactoryPostProcessor(factory -> factory.getBeanDefinition("dataSource").setDependsOn("benchDatabase"));
 		}
 	}
 }
