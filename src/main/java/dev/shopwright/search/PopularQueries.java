@@ -38,10 +38,13 @@ class PopularQueries {
 				.toList());
 	}
 
-	/** Up to {@code limit} popular queries that start with the folded text (or have a word starting with it). */
+	/**
+	 * Up to {@code limit} popular queries that start with the folded text (or have a word starting with it); all
+	 * of them for an empty text.
+	 */
 	List<String> matching(StoreId store, String folded, int limit) {
 		return popular.get(store).stream()
-			.filter(q -> !q.equals(folded) && (q.startsWith(folded) || q.contains(" " + folded)))
+			.filter(q -> folded.isEmpty() || !q.equals(folded) && (q.startsWith(folded) || q.contains(" " + folded)))
 			.limit(limit)
 			.toList();
 	}

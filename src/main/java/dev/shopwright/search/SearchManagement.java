@@ -311,6 +311,18 @@ public class SearchManagement {
 		return variantStock.ofProduct(store, productId);
 	}
 
+	/** The popular past searches the suggestions may offer (see {@link #suggest}), most searched first. */
+	@Transactional(readOnly = true)
+	public List<String> popularQueries(StoreId store) {
+		return popularQueries.matching(store, "", 20);
+	}
+
+	/** The products with the most units sold in the best-selling window (90 days), most first. */
+	@Transactional(readOnly = true)
+	public List<BestSeller> bestSellers(StoreId store, int limit) {
+		return documents.bestSellers(store, limit);
+	}
+
 	/** Handles of visible products with their last change, for the sitemap. */
 	@Transactional(readOnly = true)
 	public List<String[]> visibleProductHandles(StoreId store) {

@@ -148,6 +148,16 @@ public class ProductDocuments {
 		return changedRows.size();
 	}
 
+	public List<dev.shopwright.search.BestSeller> bestSellers(StoreId store, int limit) {
+		return jdbc.sql("""
+				select product_id, title, handle, units_sold from search.product_document
+				where store_id = ? and visible and units_sold > 0 order by units_sold desc, product_id limit ?""")
+			.params(store.value(), limit)
+			.query((rs, n) -> new dev.shopwright.search.BestSeller(rs.getObject(1, UUID.class), rs.getString(2),
+					rs.getString(3), rs.getInt(4)))
+			.list();
+	}
+
 	private static @Nullable UUID id(@Nullable StoreId store) {
 		return store == null ? null : store.value();
 	}

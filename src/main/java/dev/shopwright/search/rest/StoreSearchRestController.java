@@ -49,7 +49,7 @@ class StoreSearchRestController {
 			repeat a parameter to OR values. minPrice/maxPrice on the lowest variant price. inStock=true keeps
 			products with a sellable variant (stock from inventory, or a policy that keeps selling).
 			sort=relevance|price_asc|price_desc|newest|best-selling (units sold in the last 90 days),
-			limit 1–100 (default 24), cursor from nextCursor. lang: search in that store language first and show
+			limit 1–100 (default 24), cursor from nextCursor. locale: search in that store language first and show
 			titles in it where translated. Facet counts apply every filter but their own.""",
 			parameters = {
 					@Parameter(name = "q", in = ParameterIn.QUERY), @Parameter(name = "category", in = ParameterIn.QUERY),
@@ -58,7 +58,7 @@ class StoreSearchRestController {
 					@Parameter(name = "tag", in = ParameterIn.QUERY), @Parameter(name = "minPrice", in = ParameterIn.QUERY),
 					@Parameter(name = "maxPrice", in = ParameterIn.QUERY), @Parameter(name = "inStock", in = ParameterIn.QUERY),
 					@Parameter(name = "sort", in = ParameterIn.QUERY), @Parameter(name = "limit", in = ParameterIn.QUERY),
-					@Parameter(name = "cursor", in = ParameterIn.QUERY), @Parameter(name = "lang", in = ParameterIn.QUERY) })
+					@Parameter(name = "cursor", in = ParameterIn.QUERY), @Parameter(name = "locale", in = ParameterIn.QUERY) })
 	SearchResult products(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		SearchRequest request = SearchParameters.read(params, 24);
 		SearchResult result = search.search(currentStore.id(), request);
