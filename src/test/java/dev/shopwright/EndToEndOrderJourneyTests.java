@@ -33,6 +33,16 @@ class EndToEndOrderJourneyTests {
 	@LocalServerPort
 	int port;
 
+	/** The SKU's level at one location, from the Admin API. */
+	private static JsonNode level(ApiClient admin, String sku, String locationId) {
+		for (JsonNode level : CheckoutShop.ok(admin.get("/api/admin/v1/inventory/levels?sku=" + sku)).get("stock").get("levels")) {
+			if (level.get("locationId").asString().equals(locationId)) {
+				return level;
+			}
+		}
+		throw new AssertionError("no level of " + sku + " at " + locationId);
+	}
+
 	@Test
 	void anOrderIsPickedPackedShippedTrackedDeliveredReturnedInspectedRestockedAndRefunded() {
 		CheckoutShop shop = new CheckoutShop(port);
@@ -57,6 +67,11 @@ class EndToEndOrderJourneyTests {
 		});
 		String foId = fo.get("id").asString();
 		String locationId = fo.get("locationId").asString();
+		// bought, not shipped: the units are committed at the shipping location and still on hand there
+		JsonNode bought = level(admin, sku, locationId);
+		assertThat(bought.get("onHand").asInt()).isEqualTo(5);
+		assertThat(bought.get("committed").asInt()).isEqualTo(2);
+		assertThat(bought.get("available").asInt()).isEqualTo(3);
 
 		// pick
 		JsonNode pickList = CheckoutShop.ok(admin.post("/api/admin/v1/pick-lists",
@@ -78,6 +93,11 @@ class EndToEndOrderJourneyTests {
 			.isEqualTo(tracking);
 		assertThat(CheckoutShop.ok(admin.get("/api/admin/v1/orders/" + orderId)).get("fulfillmentStatus").asString())
 			.isEqualTo("FULFILLED");
+		// on hand drops at the shipping location when the parcel leaves, not at the purchase
+		JsonNode afterShipment = level(admin, sku, locationId);
+		assertThat(afterShipment.get("onHand").asInt()).isEqualTo(3);
+		assertThat(afterShipment.get("committed").asInt()).isZero();
+		assertThat(afterShipment.get("available").asInt()).isEqualTo(3);
 
 		// the carrier's signed tracking events: in transit, then delivered
 		String secret = CheckoutShop.ok(admin.post("/api/admin/v1/carriers/sandbox/webhook-secret", Map.of()))
@@ -131,8 +151,12 @@ class EndToEndOrderJourneyTests {
 		JsonNode resolved = CheckoutShop.ok(admin.post("/api/admin/v1/returns/" + returnId + "/resolve",
 				Map.of("resolution", "REFUND")));
 		assertThat(resolved.get("status").asString()).isEqualTo("RESOLVED");
-		// two units at 20.00 each as paid (the default policy keeps no fee)
-		assertThat(resolved.get("refunded").get("amount").asString()).isEqualTo("40.00");
+		// two units at 20.00 each as paid (the default policy keeps no fee), less the return label the shopper pays
+		// under the default policy, shown as its own line
+		java.math.BigDecimal charge = new java.math.BigDecimal(approved.get("returnShippingCharge").get("amount").asString());
+		assertThat(charge).isEqualByComparingTo(approved.get("labelCost").get("amount").asString()).isPositive();
+		String refunded = new java.math.BigDecimal("40.00").subtract(charge).toPlainString();
+		assertThat(resolved.get("refunded").get("amount").asString()).isEqualTo(refunded);
 
 		// the ledger shows one unit RETURNED at the location, sourced from the RMA
 		JsonNode movements = CheckoutShop.ok(admin.get("/api/admin/v1/inventory/movements?sku=" + sku)).get("items");
@@ -152,7 +176,7 @@ class EndToEndOrderJourneyTests {
 		JsonNode payment = CheckoutShop.ok(admin.get("/api/admin/v1/payments?orderReference=" + orderId)).get("items")
 			.get(0);
 		assertThat(payment.get("captured").get("amount").asString()).isEqualTo("44.90");
-		assertThat(payment.get("refunded").get("amount").asString()).isEqualTo("40.00");
+		assertThat(payment.get("refunded").get("amount").asString()).isEqualTo(refunded);
 		eventually(() -> {
 			assertThat(CheckoutShop.ok(admin.get("/api/admin/v1/orders/" + orderId)).get("paymentState").asString())
 				.isEqualTo("PARTIALLY_REFUNDED");

@@ -31,13 +31,14 @@ import dev.shopwright.fulfillment.domain.CarrierSettings;
 import dev.shopwright.fulfillment.domain.FulfillmentOrders;
 import dev.shopwright.fulfillment.domain.PickLists;
 import dev.shopwright.fulfillment.domain.Shipments;
+import dev.shopwright.fulfillment.events.ParcelTracked;
 import dev.shopwright.fulfillment.events.ShipmentDelivered;
 import dev.shopwright.fulfillment.events.ShipmentShipped;
 import dev.shopwright.inventory.Bin;
+import dev.shopwright.inventory.CommittedUnits;
 import dev.shopwright.inventory.InventoryManagement;
 import dev.shopwright.inventory.Location;
 import dev.shopwright.inventory.LocationId;
-import dev.shopwright.inventory.Reservation;
 import dev.shopwright.inventory.StockLevel;
 import dev.shopwright.inventory.StockSummary;
 import dev.shopwright.orders.OrderId;
@@ -130,14 +131,15 @@ public class FulfillmentManagement {
 		if (locations.isEmpty()) {
 			locations = List.of(inventory.defaultLocation(store));
 		}
-		Map<String, Integer> own = ownUnits(store, placed.orderId());
+		List<String> references = orderManagement.stockReferences(store, placed.orderId());
+		Map<String, Map<UUID, Integer>> own = committedUnits(store, references);
 		Set<String> skus = new LinkedHashSet<>();
 		shippable.forEach(l -> skus.add(l.sku()));
 		Map<UUID, Map<String, Integer>> stock = new HashMap<>();
 		for (String sku : skus) {
 			for (StockLevel level : levels(store, sku)) {
-				int units = Math.max(0, level.onHand() - level.reserved())
-						+ own.getOrDefault(level.locationId() + "/" + sku, 0);
+				int units = Math.max(0, level.available())
+						+ own.getOrDefault(sku, Map.of()).getOrDefault(level.locationId().value(), 0);
 				stock.computeIfAbsent(level.locationId().value(), k -> new HashMap<>()).put(sku, units);
 			}
 		}
@@ -153,6 +155,7 @@ public class FulfillmentManagement {
 		Map<UUID, String> names = new HashMap<>();
 		locations.forEach(l -> names.put(l.id().value(), l.name()));
 		Map<UUID, UUID> fulfillmentOrderByLocation = new LinkedHashMap<>();
+		Map<String, Map<UUID, Integer>> planned = new LinkedHashMap<>();
 		Instant now = clock.instant();
 		for (Allocation.Assignment assignment : plan) {
 			UUID fo = fulfillmentOrderByLocation.computeIfAbsent(assignment.locationId(),
@@ -160,35 +163,58 @@ public class FulfillmentManagement {
 			OrderPlaced.Line line = byId.get(assignment.lineId());
 			orders.addLine(store, fo, new FulfillmentOrders.NewLine(line.lineId(), line.sku(), line.title(),
 					line.variantTitle(), assignment.quantity(), line.unitPrice(), line.grams()));
+			planned.computeIfAbsent(line.sku(), k -> new LinkedHashMap<>())
+				.merge(assignment.locationId(), assignment.quantity(), Integer::sum);
 		}
+		planned.forEach((sku, wanted) -> followPlan(store, references, sku, wanted, own.getOrDefault(sku, Map.of())));
 		return orders.ofOrder(store, orderId, today());
 	}
 
 	/**
-	 * Units already sold to this order at each location ("location/sku"): placing the order confirmed its
-	 * reservation, so they left on hand there but are still on the shelf until shipped. The reservation is the one
-	 * the order's timeline names ({@code stock.confirmed}).
+	 * The order's committed units ({@link InventoryManagement#committedUnits}) per SKU and location: they are on the
+	 * shelf for this order, so planning counts them as its own on top of what is available.
 	 */
-	private Map<String, Integer> ownUnits(StoreId store, OrderId orderId) {
-		Map<String, Integer> units = new HashMap<>();
-		if (orderManagement.find(store, orderId).isEmpty()) {
+	private Map<String, Map<UUID, Integer>> committedUnits(StoreId store, List<String> references) {
+		Map<String, Map<UUID, Integer>> units = new HashMap<>();
+		if (references.isEmpty()) {
 			return units;
 		}
-		List<String> references = orderManagement.timeline(store, orderId).stream()
-			.filter(entry -> entry.kind().equals("stock.confirmed") && entry.data().containsKey("reservation"))
-			.map(entry -> entry.data().get("reservation"))
-			.distinct().toList();
-		for (String reference : references) {
-			addSold(store, reference, units);
+		for (CommittedUnits committed : inventory.committedUnits(store, references)) {
+			units.computeIfAbsent(committed.sku(), k -> new HashMap<>())
+				.merge(committed.locationId().value(), committed.units(), Integer::sum);
 		}
 		return units;
 	}
 
-	private void addSold(StoreId store, String reference, Map<String, Integer> units) {
-		for (Reservation reservation : inventory.reservations(store, Reservation.Status.CONFIRMED, reference, null, 5).items()) {
-			for (Reservation.Line line : reservation.lines()) {
-				for (Reservation.Allocation allocation : line.allocations()) {
-					units.merge(allocation.locationId() + "/" + line.sku(), allocation.quantity(), Integer::sum);
+	/**
+	 * Moves the order's commitment of a SKU to where the plan ships it from, so each location's available figure is
+	 * true before the parcel leaves. A move the target cannot take (its stock went meanwhile) is left out: the
+	 * commitment stays where it is and the shipment settles it from there.
+	 */
+	private void followPlan(StoreId store, List<String> references, String sku, Map<UUID, Integer> wanted,
+			Map<UUID, Integer> committed) {
+		Map<UUID, Integer> surplus = new LinkedHashMap<>();
+		committed.forEach((location, units) -> {
+			int extra = units - wanted.getOrDefault(location, 0);
+			if (extra > 0) {
+				surplus.put(location, extra);
+			}
+		});
+		for (Map.Entry<UUID, Integer> target : wanted.entrySet()) {
+			int needed = target.getValue() - committed.getOrDefault(target.getKey(), 0);
+			for (Map.Entry<UUID, Integer> from : surplus.entrySet()) {
+				int units = Math.min(needed, from.getValue());
+				if (units <= 0) {
+					continue;
+				}
+				try {
+					int moved = inventory.moveCommitment(store, references, sku, new LocationId(from.getKey()),
+							new LocationId(target.getKey()), units);
+					from.setValue(from.getValue() - moved);
+					needed -= moved;
+				}
+				catch (BusinessRuleViolation refused) {
+					break; // rolled back to its own savepoint; this plan goes on
 				}
 			}
 		}
@@ -272,12 +298,20 @@ public class FulfillmentManagement {
 		UUID orderId = UUID.fromString(source.orderId());
 		UUID destination = orders.openAt(store, orderId, locationId)
 			.orElseGet(() -> orders.insert(store, orderId, locationId, target.name(), source.held(), now));
+		Map<String, Integer> movingUnits = new TreeMap<>();
 		for (FulfillmentOrder.Line line : moving) {
 			if (!orders.removeUnits(store, source.id(), line.lineId(), line.remaining())) {
 				throw FulfillmentProblems.quantityExceeded("lineIds", "Line %s changed meanwhile; try again".formatted(line.sku()));
 			}
 			orders.addLine(store, destination, new FulfillmentOrders.NewLine(line.lineId(), line.sku(), line.title(),
 					line.variantTitle(), line.remaining(), line.unitPrice(), line.grams()));
+			movingUnits.merge(line.sku(), line.remaining(), Integer::sum);
+		}
+		// the order's committed units follow the lines: refused (409 INSUFFICIENT_STOCK) when the target lacks them
+		List<String> references = orderManagement.stockReferences(store, OrderId.of(source.orderId()));
+		if (!references.isEmpty()) {
+			movingUnits.forEach((sku, units) -> inventory.moveCommitment(store, references, sku,
+					new LocationId(source.locationId()), new LocationId(locationId), units));
 		}
 		orders.refreshStatus(store, source.id(), now);
 		orders.refreshStatus(store, destination, now);
@@ -286,7 +320,10 @@ public class FulfillmentManagement {
 		return orders.ofOrder(store, orderId, today());
 	}
 
-	/** Staff cancel units not yet shipped (per line id); all of it or nothing. */
+	/**
+	 * Staff cancel units not yet shipped (per line id); all of it or nothing. Stock is not touched: the order still
+	 * claims the units (their commitment is released when they are cancelled or removed on the order itself).
+	 */
 	@Transactional
 	public FulfillmentOrder cancelLines(StoreId store, UUID fulfillmentOrderId, Map<UUID, Integer> quantities) {
 		FulfillmentOrder fo = open(store, fulfillmentOrderId);
@@ -598,6 +635,12 @@ public class FulfillmentManagement {
 				throw refused;
 			}
 		}
+		// the units leave on hand at this location, settling the order's committed units (ADR 0022); applied once
+		// per shipment id, in this transaction, after the order's rows (locked first, as an order edit does)
+		Map<String, Integer> units = new TreeMap<>();
+		lines.forEach(l -> units.merge(l.sku(), l.quantity(), Integer::sum));
+		inventory.fulfilCommitted(store, orderManagement.stockReferences(store, orderId), new LocationId(fo.locationId()),
+				units, shipmentId.toString());
 		shipments.insert(store, new Shipments.NewShipment(shipmentId, fo.id(), UUID.fromString(fo.orderId()),
 				fo.locationId(), carrier.code(), rate.service(), label.serviceName(), label.trackingNumber(),
 				label.trackingUrl(), rate.price(), command.parcel(), from, international, rate.estimatedDelivery(),
@@ -654,19 +697,26 @@ public class FulfillmentManagement {
 
 	/**
 	 * Applies a carrier's signed tracking event: the signature (HMAC-SHA256 with the store's secret for that carrier)
-	 * is checked before anything is read; a redelivered event changes nothing. Returns the shipment.
+	 * is checked before anything is read; a redelivered event changes nothing. Returns the shipment, or empty when the
+	 * tracking number is not a shipment's: then the event is published as {@link ParcelTracked} for whoever bought
+	 * that label (returns) and otherwise ignored.
 	 */
 	@Transactional
-	public Shipment receiveTrackingEvent(StoreId store, String carrier, String payload, @Nullable String signature) {
+	public Optional<Shipment> receiveTrackingEvent(StoreId store, String carrier, String payload,
+			@Nullable String signature) {
 		CarrierSettings.Account account = settings.account(store, carrier)
 			.orElseThrow(() -> FulfillmentProblems.invalidSignature("no webhook secret is set up for " + carrier));
 		TrackingSignatures.verify(account.webhookSecret(), payload, signature, clock.instant());
 		TrackingEvent event = TrackingSignatures.parse(payload);
-		Shipment shipment = shipments.byTracking(store, carrier, event.trackingNumber())
-			.orElseThrow(() -> FulfillmentProblems.shipmentNotFound(event.trackingNumber()));
-		apply(store, shipment, new Carrier.TrackingUpdate("evt:" + event.eventId(), event.status(), event.description(),
-				event.place(), event.occurredAt()));
-		return shipment(store, shipment.id());
+		Optional<Shipment> shipment = shipments.byTracking(store, carrier, event.trackingNumber());
+		if (shipment.isEmpty()) {
+			events.publishEvent(new ParcelTracked(store, carrier, event.trackingNumber(), "evt:" + event.eventId(),
+					event.status(), event.description(), event.place(), event.occurredAt()));
+			return Optional.empty();
+		}
+		apply(store, shipment.get(), new Carrier.TrackingUpdate("evt:" + event.eventId(), event.status(),
+				event.description(), event.place(), event.occurredAt()));
+		return Optional.of(shipment(store, shipment.get().id()));
 	}
 
 	/**
@@ -725,8 +775,12 @@ public class FulfillmentManagement {
 			@Nullable String webhookSecret, List<CarrierSettings.TableRate> rates) {
 	}
 
-	/** A return label as bought for a return: who carries it, its tracking number and the printable 4×6 PDF. */
-	public record ReturnLabel(String carrier, String serviceName, String trackingNumber, String trackingUrl, byte[] pdf) {
+	/**
+	 * A return label as bought for a return: who carries it, its tracking number, the printable 4×6 PDF and what the
+	 * carrier charges for it ({@code price}, in the store's currency).
+	 */
+	public record ReturnLabel(String carrier, String serviceName, String trackingNumber, String trackingUrl, byte[] pdf,
+			Money price) {
 	}
 
 	/**
@@ -760,7 +814,8 @@ public class FulfillmentManagement {
 					new Carrier.LabelRequest(cheapest.get().service(), parcel, from, to, reference));
 			byte[] pdf = documents.returnLabel(from, to, stores.get(store).name(), label.serviceName(),
 					"Return " + reference + " · order " + orderNumber, label.trackingNumber());
-			return new ReturnLabel(carrier.code(), label.serviceName(), label.trackingNumber(), label.trackingUrl(), pdf);
+			return new ReturnLabel(carrier.code(), label.serviceName(), label.trackingNumber(), label.trackingUrl(), pdf,
+					cheapest.get().price());
 		}
 		throw FulfillmentProblems.noRate("No enabled carrier has a rate for a return parcel from " + from.country());
 	}

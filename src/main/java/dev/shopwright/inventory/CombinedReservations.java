@@ -202,7 +202,8 @@ class CombinedReservations {
 
 	private void publish(StoreId store, String sku, Item item, List<Row> changed, int taken, int after) {
 		for (Row row : changed) {
-			events.publishEvent(new StockLevelChanged(store, sku, row.locationId(), row.onHand(), row.reserved(), row.available(), after));
+			events.publishEvent(new StockLevelChanged(store, sku, row.locationId(), row.onHand(), row.reserved(), row.available(), after,
+					row.committed()));
 		}
 		int before = after + taken;
 		if (before > 0 && after <= 0) {

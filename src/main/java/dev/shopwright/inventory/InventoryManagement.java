@@ -1,6 +1,8 @@
 package dev.shopwright.inventory;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -78,11 +80,14 @@ public class InventoryManagement {
 
 	private final Valuations valuations;
 
+	private final CommittedStock committedStock;
+
 	InventoryManagement(Items items, Locations locations, Levels levels, CatalogManagement catalog,
 			ApplicationEventPublisher events, AuditLog auditLog, TrackedSkus trackedSkus,
 			StockReservations reservations, ReservationBatcher batcher, Reservations reservationRows, Bins bins,
 			StockTransfers transfers, CycleCounts counts, StockOverview overview,
-			Transfers transferRows, CountSheets countRows, Valuations valuations) {
+			Transfers transferRows, CountSheets countRows, Valuations valuations, CommittedStock committedStock) {
+		this.committedStock = committedStock;
 		this.valuations = valuations;
 		this.items = items;
 		this.locations = locations;
@@ -123,9 +128,80 @@ public class InventoryManagement {
 		return batcher.reserve(store, command, actor);
 	}
 
-	/** The reserved units are sold: on hand and reserved both go down (ledger: SOLD with the reference). */
+	/**
+	 * The reserved units are sold: at each location they came from, reserved turns into committed (ledger:
+	 * COMMITTED with the reference); on hand stays until a shipment takes them ({@link #fulfilCommitted}). Only an
+	 * ACTIVE reservation is confirmed (of two nodes confirming it, one does); confirming again returns it as it is.
+	 */
 	public Reservation confirm(StoreId store, ReservationId id) {
 		return reservations.confirm(store, id, Actor.current());
+	}
+
+	// --- committed stock (ADR 0022) ---
+
+	/**
+	 * A parcel left {@code shippedFrom} with {@code units} (SKU → quantity) of the order whose stock lives under
+	 * {@code references}: on hand goes down there, and as many of the order's committed units are settled, first
+	 * those committed at that location, then (the commitment moves) those committed elsewhere (ledger: SHIPPED).
+	 * Units beyond what is committed (a backorder, an order placed without a reservation) just leave on hand. Applied
+	 * once per {@code source} (the shipment id): a retry changes nothing and says so.
+	 */
+	public CommitmentSettlement fulfilCommitted(StoreId store, Collection<String> references, LocationId shippedFrom,
+			Map<String, Integer> units, String source) {
+		requireSource(source);
+		requireUnits(units);
+		resolve(store, shippedFrom);
+		return committedStock.fulfil(store, List.copyOf(references), shippedFrom, units, source, Actor.current());
+	}
+
+	/**
+	 * Units of an order that will not ship (the order was cancelled, an edit removed them) are available again:
+	 * committed goes down where they are committed (ledger: UNCOMMITTED), never by more than is open. Returns what
+	 * was released per SKU; applied once per {@code source}.
+	 */
+	public CommitmentSettlement releaseCommitted(StoreId store, Collection<String> references, Map<String, Integer> units,
+			String source, @Nullable String note) {
+		requireSource(source);
+		requireUnits(units);
+		return committedStock.release(store, List.copyOf(references), units, source, note, Actor.current());
+	}
+
+	/**
+	 * Moves up to {@code quantity} committed units of the order from one location to another (staff re-allocate, or
+	 * planning ships them from elsewhere); returns how many moved. The target must have them available unless the
+	 * SKU's policy sells past zero: 409 INSUFFICIENT_STOCK and nothing moved. Runs as a savepoint inside a caller's
+	 * transaction, so a refusal can be answered without losing the rest of it.
+	 */
+	public int moveCommitment(StoreId store, Collection<String> references, String sku, LocationId from, LocationId to,
+			int quantity) {
+		if (quantity < 1 || quantity > MAX_QUANTITY) {
+			throw InventoryProblems.invalidQuantity("quantity", "quantity must be between 1 and %d".formatted(MAX_QUANTITY));
+		}
+		resolve(store, from);
+		resolve(store, to);
+		return committedStock.move(store, List.copyOf(references), sku, from, to, quantity, Actor.current());
+	}
+
+	/** What the references (an order's reservations) still have committed, per SKU and location. */
+	public List<CommittedUnits> committedUnits(StoreId store, Collection<String> references) {
+		return committedStock.open(store, List.copyOf(references));
+	}
+
+	private static void requireSource(String source) {
+		if (source == null || source.isBlank() || source.length() > 200) {
+			throw BusinessRuleViolation.ofField("INVALID_SOURCE", "source", "source must be 1-200 characters");
+		}
+	}
+
+	private static void requireUnits(Map<String, Integer> units) {
+		units.forEach((sku, quantity) -> {
+			if (sku == null || sku.isBlank()) {
+				throw BusinessRuleViolation.ofField("INVALID_RESERVATION", "units", "sku is required");
+			}
+			if (quantity == null || quantity < 1 || quantity > MAX_QUANTITY) {
+				throw InventoryProblems.invalidQuantity("units." + sku, "quantity must be between 1 and %d".formatted(MAX_QUANTITY));
+			}
+		});
 	}
 
 	/** The reserved units are available again. Releasing a released or expired reservation changes nothing. */
@@ -418,10 +494,11 @@ public class InventoryManagement {
 	public SkuStock stock(StoreId store, String sku) {
 		Item item = requireItem(store, sku);
 		List<StockLevel> perLocation = levels.forSku(store, sku);
-		int onHand = 0, reserved = 0, available = 0, online = 0, incoming = 0;
+		int onHand = 0, reserved = 0, committed = 0, available = 0, online = 0, incoming = 0;
 		for (StockLevel level : perLocation) {
 			onHand += level.onHand();
 			reserved += level.reserved();
+			committed += level.committed();
 			available += level.available();
 			incoming += level.incoming();
 			if (level.fulfilsOnline()) {
@@ -429,7 +506,7 @@ public class InventoryManagement {
 			}
 		}
 		return new SkuStock(sku, item.title(), item.policy(), item.preorderLimit(), item.reorderPoint(), perLocation,
-				onHand, reserved, available, online, incoming);
+				onHand, reserved, committed, available, online, incoming);
 	}
 
 	/** What shoppers may buy of a SKU now (summed over the locations that fulfil online orders). */
@@ -584,7 +661,7 @@ public class InventoryManagement {
 		StockLevel level = level(store, sku, location);
 		int onlineAfter = levels.availableOnline(store, sku);
 		events.publishEvent(new StockLevelChanged(store, sku, location, level.onHand(), level.reserved(), level.available(),
-				onlineAfter));
+				onlineAfter, level.committed()));
 		if (onlineBefore > 0 && onlineAfter <= 0) {
 			events.publishEvent(new OutOfStock(store, sku));
 		}
@@ -603,6 +680,6 @@ public class InventoryManagement {
 			.stream()
 			.filter(l -> l.locationId().equals(location))
 			.findFirst()
-			.orElseGet(() -> new StockLevel(sku, location, location(store, location).name(), false, 0, 0, 0, 0, 0, null));
+			.orElseGet(() -> new StockLevel(sku, location, location(store, location).name(), false, 0, 0, 0, 0, 0, 0, null));
 	}
 }

@@ -11,6 +11,6 @@ import dev.shopwright.catalog.InventoryPolicy;
  * shoppers may buy: the sum of available units over the active locations that fulfil online orders.
  */
 public record SkuStock(String sku, String title, InventoryPolicy policy, @Nullable Integer preorderLimit,
-		@Nullable Integer reorderPoint, List<StockLevel> levels, int onHand, int reserved, int available,
+		@Nullable Integer reorderPoint, List<StockLevel> levels, int onHand, int reserved, int committed, int available,
 		int availableOnline, int incoming) {
 }

@@ -20,6 +20,7 @@ import dev.shopwright.inventory.Reservation.Allocation;
 import dev.shopwright.inventory.Reservation.Status;
 import dev.shopwright.inventory.domain.Items;
 import dev.shopwright.inventory.domain.Items.Item;
+import dev.shopwright.inventory.domain.Commitments;
 import dev.shopwright.inventory.domain.Levels;
 import dev.shopwright.inventory.domain.Levels.Change;
 import dev.shopwright.inventory.domain.Levels.Guard;
@@ -60,10 +61,13 @@ class StockReservations {
 
 	private final TrackedSkus trackedSkus;
 
+	private final Commitments commitments;
+
 	private final ApplicationEventPublisher events;
 
 	StockReservations(Reservations reservations, Levels levels, Items items, Locations locations,
-			TrackedSkus trackedSkus, ApplicationEventPublisher events) {
+			TrackedSkus trackedSkus, Commitments commitments, ApplicationEventPublisher events) {
+		this.commitments = commitments;
 		this.reservations = reservations;
 		this.levels = levels;
 		this.items = items;
@@ -181,7 +185,7 @@ class StockReservations {
 		Head head = live.get();
 		if (head.status() == Status.ACTIVE && !head.expiresAt().isAfter(now)) {
 			if (reservations.leaveActive(store, head.id(), Status.EXPIRED, now, false)) {
-				giveBack(store, head.id(), reference, MovementReason.RESERVATION_RELEASED, false, "expired", actor);
+				giveBack(store, head.id(), reference, MovementReason.RESERVATION_RELEASED, "expired", actor);
 			}
 			return Optional.empty();
 		}
@@ -202,7 +206,7 @@ class StockReservations {
 			}
 			throw notActive(current, "confirmed");
 		}
-		giveBack(store, id, head.reference(), MovementReason.SOLD, true, null, actor);
+		commit(store, id, head.reference(), actor);
 		return load(store, reservations.find(store, id).orElseThrow());
 	}
 
@@ -216,7 +220,7 @@ class StockReservations {
 			}
 			throw notActive(current, "released");
 		}
-		giveBack(store, id, head.reference(), MovementReason.RESERVATION_RELEASED, false, "released", actor);
+		giveBack(store, id, head.reference(), MovementReason.RESERVATION_RELEASED, "released", actor);
 		return load(store, reservations.find(store, id).orElseThrow());
 	}
 
@@ -225,36 +229,50 @@ class StockReservations {
 	public int expireDue(int limit) {
 		List<Claimed> claimed = reservations.claimDue(Instant.now(), limit);
 		for (Claimed c : claimed) {
-			giveBack(c.store(), c.id(), c.reference(), MovementReason.RESERVATION_RELEASED, false, "expired", Actor.SYSTEM);
+			giveBack(c.store(), c.id(), c.reference(), MovementReason.RESERVATION_RELEASED, "expired", Actor.SYSTEM);
 		}
 		return claimed.size();
 	}
 
-	/** Lets go of every allocation: sold (on hand and reserved both down) or released (reserved down). */
-	private void giveBack(StoreId store, ReservationId id, String reference, MovementReason reason, boolean sold,
+	/**
+	 * The reserved units are sold: at each allocation reserved turns into committed (on hand stays until a shipment
+	 * takes the units), and the reservation's open commitment is recorded per SKU and location.
+	 */
+	private void commit(StoreId store, ReservationId id, String reference, Actor actor) {
+		List<Row> changed = new ArrayList<>();
+		reservations.allocations(store, id).forEach((sku, allocations) -> {
+			for (Allocation allocation : allocations) {
+				changed.add(levels.apply(store, new Change(sku, allocation.locationId(), null, MovementReason.COMMITTED, 0,
+						-allocation.quantity(), allocation.quantity(), 0, null, SOURCE_REFERENCE, reference,
+						"reservation " + id, Guard.NONE), actor).orElseThrow());
+				commitments.add(store, id, sku, allocation.locationId(), allocation.quantity());
+			}
+		});
+		publishChanges(store, changed, Map.of()); // available is unchanged: the units were held already
+	}
+
+	/** Lets go of every allocation: reserved down, the units are available again. */
+	private void giveBack(StoreId store, ReservationId id, String reference, MovementReason reason,
 			String note, Actor actor) {
 		List<Row> changed = new ArrayList<>();
 		Map<String, Integer> givenBack = new LinkedHashMap<>();
 		reservations.allocations(store, id).forEach((sku, allocations) -> {
 			for (Allocation allocation : allocations) {
-				Change change = sold
-						? new Change(sku, allocation.locationId(), null, reason, -allocation.quantity(), -allocation.quantity(), 0,
-								null, SOURCE_REFERENCE, reference, "reservation " + id, Guard.NONE)
-						: new Change(sku, allocation.locationId(), null, reason, 0, -allocation.quantity(), 0, null,
-								SOURCE_RESERVATION, id.toString(), note, Guard.NONE);
+				Change change = new Change(sku, allocation.locationId(), null, reason, 0, -allocation.quantity(), 0, null,
+						SOURCE_RESERVATION, id.toString(), note, Guard.NONE);
 				changed.add(levels.apply(store, change, actor).orElseThrow());
-				givenBack.merge(sku, sold ? 0 : -allocation.quantity(), Integer::sum);
+				givenBack.merge(sku, -allocation.quantity(), Integer::sum);
 			}
 		});
 		publishChanges(store, changed, givenBack);
 	}
 
 	/** {@code takenOnline}: per SKU, how much the change lowered the sellable total (negative: raised it). */
-	private void publishChanges(StoreId store, List<Row> rows, Map<String, Integer> takenOnline) {
+	void publishChanges(StoreId store, List<Row> rows, Map<String, Integer> takenOnline) {
 		for (Row row : rows) {
 			int online = levels.availableOnline(store, row.sku());
 			events.publishEvent(new StockLevelChanged(store, row.sku(), row.locationId(), row.onHand(), row.reserved(),
-					row.available(), online));
+					row.available(), online, row.committed()));
 		}
 		takenOnline.forEach((sku, taken) -> {
 			if (taken == 0) {

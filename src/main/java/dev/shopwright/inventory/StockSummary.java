@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /** One line of the stock overview: a SKU's totals (at one location when the overview is filtered by one). */
-public record StockSummary(String sku, String title, int onHand, int reserved, int available, int availableOnline,
+public record StockSummary(String sku, String title, int onHand, int reserved, int committed, int available, int availableOnline,
 		int incoming, @Nullable Integer reorderPoint) {
 
 	/** Out of stock: nothing left to sell online. */

@@ -81,7 +81,7 @@ class StockTransfers {
 		return transfer;
 	}
 
-	/** Units leave the origin (never the reserved ones) and are expected at the destination. */
+	/** Units leave the origin (never the reserved or committed ones) and are expected at the destination. */
 	@Transactional
 	public Transfer ship(StoreId store, UUID id) {
 		Transfer transfer = locked(store, id);
@@ -93,7 +93,7 @@ class StockTransfers {
 			levels.apply(store, new Change(line.sku(), transfer.originId(), null, MovementReason.TRANSFERRED_OUT,
 					-line.quantity(), 0, 0, null, SOURCE, id.toString(), null, Guard.UNRESERVED_COVERS), actor)
 				.orElseThrow(() -> new BusinessRuleViolation("STOCK_WOULD_GO_NEGATIVE", 409,
-						"The origin has fewer than %d unreserved units of %s".formatted(line.quantity(), line.sku())));
+						"The origin has fewer than %d units of %s that are neither reserved nor committed".formatted(line.quantity(), line.sku())));
 			levels.apply(store, new Change(line.sku(), transfer.destinationId(), null, MovementReason.TRANSFERRED_OUT, 0, 0,
 					line.quantity(), null, SOURCE, id.toString(), "in transit", Guard.NONE), actor);
 		}

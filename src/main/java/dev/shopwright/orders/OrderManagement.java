@@ -1,5 +1,6 @@
 package dev.shopwright.orders;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.shopwright.customers.CustomerId;
+import dev.shopwright.inventory.CommitmentSettlement;
 import dev.shopwright.inventory.InventoryManagement;
 import dev.shopwright.inventory.MovementReason;
 import dev.shopwright.inventory.Reservation;
@@ -80,6 +82,32 @@ public class OrderManagement {
 
 	public Order get(StoreId store, OrderId id) {
 		return find(store, id).orElseThrow(() -> new ResourceNotFound("Order", id.toString()));
+	}
+
+	/**
+	 * The inventory reservation references the order's stock lives under: the one checkout reserved it with, and one
+	 * per edit (units an edit added are reserved and committed under {@link #editStockReference}). Fulfilment ships
+	 * and re-allocates the order's committed units through them. Empty for an unknown order or one placed without
+	 * stock.
+	 */
+	public List<String> stockReferences(StoreId store, OrderId id) {
+		Optional<Orders.Head> head = orders.head(store, id);
+		if (head.isEmpty()) {
+			return List.of();
+		}
+		List<String> references = new ArrayList<>();
+		if (head.get().reservationReference() != null) {
+			references.add(head.get().reservationReference());
+		}
+		for (int number : orders.editNumbers(store, id)) {
+			references.add(editStockReference(id, number));
+		}
+		return references;
+	}
+
+	/** The reservation reference of the units edit {@code number} added to the order. */
+	public static String editStockReference(OrderId id, int number) {
+		return id + ":edit:" + number;
 	}
 
 	/** Newest first; {@code limit} 1 to {@value #MAX_PAGE}. */
@@ -185,9 +213,10 @@ public class OrderManagement {
 	}
 
 	/**
-	 * Confirms the order's reservation as sold. A reservation that lapsed before the order was placed (a 3-D Secure
-	 * challenge left open past its hold, say) is made again and confirmed; when the units are gone by then, returns
-	 * false and the order goes on hold for staff — it is paid for, so it must not be refused.
+	 * Confirms the order's reservation: its units are committed to the order (they stay on hand until shipped). A
+	 * reservation that lapsed before the order was placed (a 3-D Secure challenge left open past its hold, say) is
+	 * made again and confirmed; when the units are gone by then, returns false and the order goes on hold for staff —
+	 * it is paid for, so it must not be refused.
 	 */
 	private boolean confirmReservation(StoreId store, PlaceOrder command, String reference, Actor actor) {
 		OrderId id = command.id();
@@ -195,7 +224,7 @@ public class OrderManagement {
 		Optional<Reservation> active = found.stream().filter(r -> r.status() == Reservation.Status.ACTIVE).findFirst();
 		if (active.isPresent()) {
 			inventory.confirm(store, active.get().id());
-			orders.appendTimeline(store, id, "stock.confirmed", "Reserved stock confirmed as sold", actor,
+			orders.appendTimeline(store, id, "stock.confirmed", "Reserved stock committed to the order", actor,
 					Map.of("reservation", reference), null);
 			return true;
 		}
@@ -209,7 +238,7 @@ public class OrderManagement {
 			Reservation again = inventory.reserve(store, new ReserveStock(reference, lines, Duration.ofMinutes(5)));
 			inventory.confirm(store, again.id());
 			orders.appendTimeline(store, id, "stock.confirmed",
-					"The stock reservation had lapsed; the units were reserved again and confirmed as sold", actor,
+					"The stock reservation had lapsed; the units were reserved again and committed to the order", actor,
 					Map.of("reservation", reference), null);
 			return true;
 		}
@@ -386,9 +415,10 @@ public class OrderManagement {
 
 	/**
 	 * Cancels an order nothing of which is fulfilled (else 409 ORDER_ALREADY_FULFILLED): an ACTIVE reservation is
-	 * released; with {@code restock}, units the order already took are put back where they came from (ledger:
-	 * RETURNED, noting the order number); then the money: an uncaptured authorisation is voided, what was captured
-	 * is refunded, under keys fixed per order and payment. Cancelling a cancelled order again only finishes the
+	 * released, units committed to the order are available again (they never left the shelf; ledger: UNCOMMITTED);
+	 * with {@code restock}, units that did leave on hand (confirmed before committed stock existed, ADR 0022) are put
+	 * back where they came from (ledger: RETURNED, noting the order number); then the money: an uncaptured
+	 * authorisation is voided, what was captured is refunded, under keys fixed per order and payment. Cancelling a cancelled order again only finishes the
 	 * money steps (after a gateway outage, say) and changes nothing else.
 	 */
 	public Order cancel(StoreId store, OrderId id, String reason, boolean restock) {
@@ -410,7 +440,7 @@ public class OrderManagement {
 				throw OrderProblems.alreadyFulfilled("cancelled");
 			}
 			String number = "#" + head.number();
-			String stock = settleStock(store, head, number, restock, held);
+			String stock = settleStock(store, head, id, number, restock, held);
 			orders.appendTimeline(store, id, "cancelled", "Order cancelled: " + why + stock, actor,
 					Map.of("reason", why, "restock", String.valueOf(restock)), null);
 			events.publishEvent(new OrderCancelled(store, id, number, why));
@@ -432,11 +462,12 @@ public class OrderManagement {
 	}
 
 	/**
-	 * Releases what is still held; with {@code restock} puts back what the order's lines still claim — after edits
-	 * that is not what was first reserved — to the locations the order's reservation took them from, the rest (units
-	 * an edit added) to the default location. Returns words for the timeline.
+	 * Releases what is still held: an active reservation, and the units the order's lines still claim (after edits
+	 * that is not what was first reserved) from its commitments. Units that left on hand when the order was placed
+	 * (before committed stock existed) are put back with {@code restock} to the locations the order's reservation
+	 * took them from, the rest to the default location. Returns words for the timeline.
 	 */
-	private String settleStock(StoreId store, Orders.Head head, String number, boolean restock,
+	private String settleStock(StoreId store, Orders.Head head, OrderId id, String number, boolean restock,
 			Map<String, Integer> held) {
 		String reference = head.reservationReference();
 		if (reference == null) {
@@ -449,13 +480,21 @@ public class OrderManagement {
 				return "; reserved stock released";
 			}
 		}
-		if (!restock) {
-			return "; stock not restocked";
-		}
 		if (held.isEmpty()) {
 			return "";
 		}
 		Map<String, Integer> left = new LinkedHashMap<>(held);
+		CommitmentSettlement released = inventory.releaseCommitted(store, stockReferences(store, id), held,
+				"cancel:" + id, "Released by cancelled order " + number);
+		released.settled().forEach((sku, units) -> left.merge(sku, -units, Integer::sum));
+		left.values().removeIf(units -> units <= 0);
+		String words = released.settled().isEmpty() ? "" : "; committed stock released";
+		if (left.isEmpty()) {
+			return words;
+		}
+		if (!restock) {
+			return words + "; stock not restocked";
+		}
 		String note = "Restocked from cancelled order " + number;
 		found.stream().filter(r -> r.status() == Reservation.Status.CONFIRMED).flatMap(r -> r.lines().stream())
 			.forEach(line -> line.allocations().forEach(allocation -> {
@@ -471,7 +510,7 @@ public class OrderManagement {
 				inventory.adjust(store, new StockAdjustment(sku, null, units, null, MovementReason.RETURNED, note));
 			}
 		});
-		return "; units restocked";
+		return words + "; units restocked";
 	}
 
 	/** Voids what is only authorised and refunds what was captured, for every payment of the order. */

@@ -67,11 +67,16 @@ class ReturnMails {
 			case STORE_CREDIT -> "Store credit for return " + event.number();
 			case EXCHANGE -> "Your exchange for return " + event.number();
 		};
+		String shipping = event.returnShippingCharge().isZero() ? ""
+				: "\nReturn shipping −" + event.returnShippingCharge() + " (the return label, taken off the amount above"
+						+ (event.refunded().isZero() && event.storeCredit().isZero() && event.resolution() != Resolution.EXCHANGE
+								? "; it was more than the return was worth, so nothing is paid back)" : ")")
+						+ "\n";
 		send(store, event.email(), subject, """
 				Your return %s to %s is complete.
 
 				%s
-				""".formatted(event.number(), store.name(), what));
+				%s""".formatted(event.number(), store.name(), what, shipping));
 	}
 
 	private void send(Store store, String to, String subject, String text) {

@@ -60,6 +60,7 @@ import dev.shopwright.shared.Page;
 import dev.shopwright.shared.StoreId;
 import dev.shopwright.fulfillment.FulfillmentManagement;
 import dev.shopwright.fulfillment.Parcel;
+import dev.shopwright.fulfillment.ShipmentStatus;
 
 /**
  * The returns façade. Opening a return, each step of its state machine and each settlement is one transaction whose
@@ -143,13 +144,14 @@ public class ReturnManagement {
 		List<String> skus = cleaned(policy.nonReturnableSkus(), "nonReturnableSkus");
 		List<String> tags = cleaned(policy.nonReturnableTags(), "nonReturnableTags");
 		ReturnPolicy saved = new ReturnPolicy(policy.windowDays(), skus, tags, fee.stripTrailingZeros(),
-				policy.returnShippingPaidBy());
+				policy.returnShippingPaidBy(), policy.autoReceiveOnDelivery());
 		transactions.executeWithoutResult(tx -> {
 			returns.savePolicy(store, saved);
 			auditLog.record(store, "return-policy.updated", "return-policy", store.toString(),
-					"Return window %d days, restocking fee %s%%, return shipping paid by %s, %d SKUs and %d tags excluded"
+					"Return window %d days, restocking fee %s%%, return shipping paid by %s, %d SKUs and %d tags excluded, %s"
 						.formatted(saved.windowDays(), saved.restockingFeePercent().toPlainString(),
-								saved.returnShippingPaidBy(), skus.size(), tags.size()));
+								saved.returnShippingPaidBy(), skus.size(), tags.size(), saved.autoReceiveOnDelivery()
+										? "received when the parcel is delivered" : "received by staff"));
 		});
 		return policy(store);
 	}
@@ -350,10 +352,14 @@ public class ReturnManagement {
 		FulfillmentManagement.ReturnLabel label = returnLabel(store, requested);
 		ReturnRequest approved;
 		try {
+			Money charge = label == null ? null : shippingCharge(store, requested, label);
 			approved = transactions.execute(tx -> {
 				move(store, id, ReturnStatus.REQUESTED, ReturnStatus.APPROVED, "approved_at", "approved");
 				if (label != null) {
-					returns.label(store, id, label.carrier(), label.trackingNumber(), UUID.randomUUID(), label.pdf());
+					returns.label(store, id, label.carrier(), label.trackingNumber(), UUID.randomUUID(), label.pdf(),
+							label.price(), java.util.Objects.requireNonNull(charge));
+					returns.recordParcelStep(store, id, new Returns.ParcelStep("label", ShipmentStatus.LABEL_CREATED,
+							"Label created", null, Instant.now()));
 				}
 				ReturnRequest request = get(store, id);
 				auditLog.record(store, "return.approved", "return", id.toString(), "Return " + request.number()
@@ -370,6 +376,24 @@ public class ReturnManagement {
 			throw refused;
 		}
 		return java.util.Objects.requireNonNull(approved);
+	}
+
+	/**
+	 * What the shopper pays for the return label, in the order's currency: its cost converted at the store's current
+	 * rate (as pricing converts shipping fees) when the policy recorded on the return says the customer pays, else 0.
+	 * A currency without a rate is refused clearly rather than guessed.
+	 */
+	private Money shippingCharge(StoreId store, ReturnRequest request, FulfillmentManagement.ReturnLabel label) {
+		Currency currency = request.value().currency();
+		if (request.returnShippingPaidBy() == ReturnPolicy.ShippingPaidBy.MERCHANT) {
+			return Money.zero(currency);
+		}
+		try {
+			return pricing.convert(store, label.price(), currency);
+		}
+		catch (BusinessRuleViolation noRate) {
+			throw ReturnProblems.shippingNotConvertible(label.price(), currency, noRate.getMessage());
+		}
 	}
 
 	private FulfillmentManagement.@Nullable ReturnLabel returnLabel(StoreId store, ReturnRequest request) {
@@ -396,6 +420,96 @@ public class ReturnManagement {
 		return returns.labelPdfByKey(store, key);
 	}
 
+
+	/**
+	 * Voids the return label of an approved return whose parcel has not moved yet (the shopper sends it some other
+	 * way, or staff buy none): the carrier is told, the link stops working and there is no return shipping charge.
+	 */
+	public ReturnRequest voidLabel(StoreId store, ReturnId id) {
+		ReturnRequest request = get(store, id);
+		if (request.labelTrackingNumber() == null || request.labelVoidedAt() != null) {
+			throw ReturnProblems.noLabel(request.number());
+		}
+		if (request.status() != ReturnStatus.APPROVED
+				|| (request.parcelStatus() != null && request.parcelStatus() != ShipmentStatus.LABEL_CREATED)) {
+			throw new BusinessRuleViolation("LABEL_IN_USE", 409, "The return label of %s cannot be voided: the parcel is %s"
+				.formatted(request.number(), request.parcelStatus() == null ? request.status().name().toLowerCase()
+						: request.parcelStatus().name().toLowerCase().replace('_', ' ')));
+		}
+		fulfillment.carrier(java.util.Objects.requireNonNull(request.labelCarrier())).cancelLabel(store,
+				request.labelTrackingNumber());
+		transactions.executeWithoutResult(tx -> {
+			if (returns.voidLabel(store, id)) {
+				auditLog.record(store, "return.label-voided", "return", id.toString(), "Return label "
+						+ request.labelTrackingNumber() + " of " + request.number() + " voided: no return shipping charge");
+			}
+		});
+		return get(store, id);
+	}
+
+	/** The return parcel's tracking steps, oldest first. */
+	public List<ParcelStep> parcelTimeline(StoreId store, ReturnId id) {
+		return returns.parcelTimeline(store, id).stream()
+			.map(step -> new ParcelStep(step.status(), step.description(), step.place(), step.occurredAt()))
+			.toList();
+	}
+
+	/** One step of a return parcel's journey as the carrier reported it. */
+	public record ParcelStep(ShipmentStatus status, String description, @Nullable String place, Instant occurredAt) {
+	}
+
+	/**
+	 * A carrier reported a step of a parcel. Ignored unless it is one of this store's return labels; recorded once per
+	 * key. DELIVERED marks the return RECEIVED when the store's policy opts in (else staff see "parcel delivered,
+	 * awaiting receipt"); CANCELLED means the label was voided, so there is no return shipping charge.
+	 */
+	void trackParcel(StoreId store, String carrier, String trackingNumber, Returns.ParcelStep step) {
+		Optional<ReturnId> found = returns.byTracking(store, carrier, trackingNumber);
+		if (found.isEmpty()) {
+			return; // not a return label of this store: someone else's parcel
+		}
+		ReturnId id = found.get();
+		transactions.executeWithoutResult(tx -> {
+			if (!returns.recordParcelStep(store, id, step)) {
+				return;
+			}
+			ReturnRequest request = get(store, id);
+			if (step.status() == ShipmentStatus.CANCELLED && returns.voidLabel(store, id)) {
+				auditLog.record(store, "return.label-voided", "return", id.toString(), "The carrier cancelled return label "
+						+ trackingNumber + " of " + request.number() + ": no return shipping charge");
+			}
+			if (step.status() == ShipmentStatus.DELIVERED && policy(store).autoReceiveOnDelivery()
+					&& returns.transition(store, id, ReturnStatus.APPROVED, ReturnStatus.RECEIVED, "received_at")) {
+				auditLog.record(store, "return.received", "return", id.toString(),
+						"Return " + request.number() + " received: the carrier delivered parcel " + trackingNumber);
+				events.publishEvent(new ReturnReceived(store, id, request.number(), request.orderId()));
+			}
+		});
+	}
+
+	/**
+	 * Asks carriers that keep their own timeline (the sandbox) for news on every return parcel still on its way, as of
+	 * {@code now}. Every node may run it: a step is recorded once by its key.
+	 */
+	public int followParcels(Instant now) {
+		int asked = 0;
+		for (Returns.FollowedParcel parcel : returns.parcelsOnTheirWay(500)) {
+			List<dev.shopwright.fulfillment.Carrier.TrackingUpdate> steps;
+			try {
+				steps = fulfillment.carrier(parcel.carrier()).tracking(parcel.store(), parcel.trackingNumber(),
+						parcel.labelCreatedAt(), now);
+			}
+			catch (BusinessRuleViolation unknownCarrier) {
+				continue;
+			}
+			for (var step : steps) {
+				trackParcel(parcel.store(), parcel.carrier(), parcel.trackingNumber(), new Returns.ParcelStep(step.key(),
+						step.status(), step.description(), step.place(), step.occurredAt()));
+			}
+			asked++;
+		}
+		return asked;
+	}
 
 	/** Refuses a requested return; its units may be asked for again. */
 	public ReturnRequest reject(StoreId store, ReturnId id, String reason) {
@@ -520,7 +634,9 @@ public class ReturnManagement {
 		Money value = request.value();
 		Money fee = settlement.resolution() == Resolution.EXCHANGE ? Money.zero(value.currency())
 				: value.multiply(request.restockingFeePercent().movePointLeft(2), RoundingMode.HALF_UP);
-		Money credit = value.minus(fee);
+		Money charge = request.shippingDeduction();
+		// the return shipping the shopper pays comes off what they get back, never below zero
+		Money credit = atLeastZero(value.minus(fee).minus(charge));
 		if (settlement.resolution() == Resolution.STORE_CREDIT && request.customerId() == null) {
 			throw ReturnProblems.storeCreditNeedsCustomer();
 		}
@@ -530,7 +646,7 @@ public class ReturnManagement {
 		Exchange exchange = settlement.resolution() == Resolution.EXCHANGE ? exchange(store, request, order, settlement)
 				: null;
 		boolean claimed = resuming ? returns.takeOverResolving(store, id, settlement.resolution(), STALE_SECONDS)
-				: returns.startResolving(store, id, settlement.resolution(), value, fee);
+				: returns.startResolving(store, id, settlement.resolution(), value, fee, charge);
 		if (!claimed) {
 			// another request is settling it right now (or got there first)
 			throw ReturnProblems.notInStatus(get(store, id).status(), "resolved");
@@ -544,7 +660,7 @@ public class ReturnManagement {
 			}
 			case STORE_CREDIT -> transactions.execute(tx -> {
 				CustomerId customer = java.util.Objects.requireNonNull(request.customerId());
-				if (!credits.creditedFor(store, id)) {
+				if (!credit.isZero() && !credits.creditedFor(store, id)) {
 					credits.change(store, customer, credit, id, request.number(),
 							"Return " + request.number() + " of order " + request.orderNumber(), Actor.current().actorName());
 				}
@@ -573,12 +689,13 @@ public class ReturnManagement {
 			if (!returns.resolved(store, request.id(), refunded, storeCredit, exchangeOrder)) {
 				throw ReturnProblems.notInStatus(get(store, request.id()).status(), "resolved");
 			}
-			auditLog.record(store, "return.resolved", "return", request.id().toString(), "Return %s resolved by %s%s%s%s"
+			auditLog.record(store, "return.resolved", "return", request.id().toString(), "Return %s resolved by %s%s%s%s%s"
 				.formatted(request.number(), resolution, refunded.isZero() ? "" : ", refunded " + refunded,
 						storeCredit.isZero() ? "" : ", store credit " + storeCredit,
+						request.shippingDeduction().isZero() ? "" : ", return shipping " + request.shippingDeduction() + " charged",
 						exchangeOrder == null ? "" : ", exchange order " + exchangeOrder));
 			events.publishEvent(new ReturnResolved(store, request.id(), request.number(), request.orderId(),
-					request.email(), resolution, refunded, storeCredit, exchangeOrder));
+					request.email(), resolution, refunded, storeCredit, exchangeOrder, request.shippingDeduction()));
 			return get(store, request.id());
 		});
 		return java.util.Objects.requireNonNull(done);
@@ -678,7 +795,8 @@ public class ReturnManagement {
 		var destination = order.shippingAddress() == null ? null : order.shippingAddress().address();
 		PriceBreakdown full = pricing.calculate(store,
 				new PriceCalculation(currency, priced, null, null, List.of(), destination, false));
-		Money value = request.value();
+		// the return shipping the shopper pays is worth less credit: it comes off the refund, or adds to what they settle
+		Money value = atLeastZero(request.value().minus(request.shippingDeduction()));
 		Money discount;
 		Money refund;
 		if (full.total().compareTo(value) <= 0) {
@@ -688,12 +806,16 @@ public class ReturnManagement {
 		}
 		else {
 			// in the prices' own terms (net or gross, as the order's lines were priced) so tax falls on the rest only
-			discount = priceTermsValue(request, order);
+			Money inPriceTerms = priceTermsValue(request, order);
+			discount = value.equals(request.value()) ? inPriceTerms
+					: inPriceTerms.multiply(value.amount().divide(request.value().amount(), 10, RoundingMode.DOWN),
+							RoundingMode.DOWN);
 			refund = Money.zero(currency);
 		}
 		PriceBreakdown totals = pricing.calculate(store, new PriceCalculation(currency, priced, null, null,
-				List.of(new DiscountAllocation("Exchange credit " + request.number(), discount, null)), destination,
-				false));
+				discount.isZero() ? List.of()
+						: List.of(new DiscountAllocation("Exchange credit " + request.number(), discount, null)),
+				destination, false));
 		OrderId exchangeId = new OrderId(UUID.nameUUIDFromBytes(("exchange:" + store + ":" + request.id())
 			.getBytes(StandardCharsets.UTF_8)));
 		PlaceOrder place = new PlaceOrder(exchangeId, EXCHANGE_CHANNEL, order.customerId(), order.email(), lines,
@@ -782,6 +904,10 @@ public class ReturnManagement {
 				lines.forEach(line -> sales.add(store, line.sku(), line.title(), line.quantity()));
 			}
 		});
+	}
+
+	private static Money atLeastZero(Money amount) {
+		return amount.isNegative() ? Money.zero(amount.currency()) : amount;
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -62,4 +62,15 @@ public final class ReturnProblems {
 		return new BusinessRuleViolation("NOTHING_TO_REFUND", 409,
 				"Order %s has no captured payment left to refund".formatted(orderNumber));
 	}
+
+	static BusinessRuleViolation shippingNotConvertible(dev.shopwright.shared.Money cost, java.util.Currency currency,
+			String why) {
+		return new BusinessRuleViolation("RETURN_SHIPPING_NOT_CONVERTIBLE", 409,
+				"The return label costs %s and the customer pays it, but it cannot be charged in %s (%s); enter an exchange rate or let the merchant pay return shipping"
+					.formatted(cost, currency.getCurrencyCode(), why));
+	}
+
+	static BusinessRuleViolation noLabel(String number) {
+		return new BusinessRuleViolation("NO_RETURN_LABEL", 409, "Return " + number + " has no return label to void");
+	}
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import dev.shopwright.customers.CustomerId;
+import dev.shopwright.fulfillment.ShipmentStatus;
 import dev.shopwright.inventory.LocationId;
 import dev.shopwright.orders.OrderId;
 import dev.shopwright.shared.Money;
@@ -16,6 +17,9 @@ import dev.shopwright.shared.Money;
  * A return (RMA) as staff and the shopper see it. {@code number} is gap-free per store ("R1001"…). The amounts are
  * set when it is resolved: {@code credit} is the value of the returned units as paid, {@code fee} the restocking fee
  * kept, {@code refunded} what went back to the payment, {@code storeCredit} what went onto the customer's balance.
+ * {@code labelCost} is what the return label cost the store (store currency); {@code returnShippingCharge} what the
+ * shopper pays for it in the order's currency (0 when the merchant pays or the label was voided, null without a
+ * label), deducted from the refund or store credit. {@code parcelStatus} follows the return parcel's tracking.
  */
 public record ReturnRequest(ReturnId id, String number, OrderId orderId, String orderNumber,
 		@Nullable CustomerId customerId, String email, ReturnStatus status, String openedBy, @Nullable String note,
@@ -25,7 +29,8 @@ public record ReturnRequest(ReturnId id, String number, OrderId orderId, String 
 		@Nullable Money credit, @Nullable Money fee, @Nullable Money refunded, @Nullable Money storeCredit,
 		@Nullable OrderId exchangeOrderId, Instant requestedAt, @Nullable Instant approvedAt,
 		@Nullable Instant rejectedAt, @Nullable Instant receivedAt, @Nullable Instant inspectedAt,
-		@Nullable Instant resolvedAt, int version) {
+		@Nullable Instant resolvedAt, int version, @Nullable Money labelCost, @Nullable Money returnShippingCharge,
+		@Nullable Instant labelVoidedAt, @Nullable ShipmentStatus parcelStatus, @Nullable Instant parcelDeliveredAt) {
 
 	public ReturnRequest {
 		items = List.copyOf(items);
@@ -34,6 +39,17 @@ public record ReturnRequest(ReturnId id, String number, OrderId orderId, String 
 	/** The value of all returned units as paid (tax and discounts included). */
 	public Money value() {
 		return items.stream().map(Item::value).reduce(Money::plus).orElseThrow();
+	}
+
+	/** What is deducted for return shipping when the return resolves: the charge, else nothing. */
+	public Money shippingDeduction() {
+		Money value = value();
+		return returnShippingCharge == null ? Money.zero(value.currency()) : returnShippingCharge;
+	}
+
+	/** The carrier delivered the parcel to the store but nobody marked the return received yet. */
+	public boolean parcelDeliveredAwaitingReceipt() {
+		return status == ReturnStatus.APPROVED && parcelStatus == ShipmentStatus.DELIVERED;
 	}
 
 	public int units() {

@@ -19,7 +19,11 @@ import dev.shopwright.orders.Order;
 import dev.shopwright.orders.OrderManagement;
 import dev.shopwright.payments.PaymentManagement;
 import dev.shopwright.pricing.PricingManagement;
+import dev.shopwright.returns.RequestReturn;
 import dev.shopwright.returns.ReturnFixtures;
+import dev.shopwright.returns.ReturnManagement;
+import dev.shopwright.returns.ReturnReason;
+import dev.shopwright.returns.ReturnRequest;
 import dev.shopwright.shared.Money;
 import dev.shopwright.stores.Store;
 import dev.shopwright.stores.StoreManagement;
@@ -53,6 +57,9 @@ class ReturnsConsoleTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ReturnManagement returns;
 
 	ReturnFixtures fixtures;
 
@@ -154,5 +161,48 @@ class ReturnsConsoleTests {
 		assertThat(rejected.body()).contains("Return rejected.").contains("Used and washed").contains("Rejected");
 		AdminSession.Page noReason = console.follow(console.post("/admin/returns/" + id + "/reject", Map.of("reason", " ")));
 		assertThat(noReason.body()).contains("give a reason");
+	}
+
+	@Test
+	void staffSeeTheReturnParcelFilterDeliveredParcelsAndVoidALabel() {
+		AdminSession.Page saved = console.post("/admin/settings/returns", Map.of("windowDays", "30",
+				"restockingFeePercent", "0", "returnShippingPaidBy", "CUSTOMER", "autoReceiveOnDelivery", "true"));
+		assertThat(saved.status()).isEqualTo(302);
+		assertThat(console.follow(saved).body()).contains("id=\"autoReceiveOnDelivery\"")
+			.containsPattern("id=\"autoReceiveOnDelivery\"[^>]*checked");
+		assertThat(returns.policy(store.id()).autoReceiveOnDelivery()).isTrue();
+		console.post("/admin/settings/returns", Map.of("windowDays", "30", "restockingFeePercent", "0",
+				"returnShippingPaidBy", "CUSTOMER"));
+		assertThat(returns.policy(store.id()).autoReceiveOnDelivery()).as("an unticked box turns it off").isFalse();
+
+		String sku = "BOWL-" + store.handle();
+		Product bowl = fixtures.product(store.id(), "Bowl", "18.00", List.of(), sku);
+		ReturnRequest delivered = approved(bowl, sku);
+		// the sandbox carries the parcel to the store
+		returns.followParcels(delivered.approvedAt().plus(java.time.Duration.ofDays(6)));
+		ReturnRequest voidable = approved(bowl, sku);
+
+		AdminSession.Page waiting = console.get("/admin/returns?parcelDelivered=true");
+		assertThat(waiting.body()).contains(">" + delivered.number() + "<").doesNotContain(">" + voidable.number() + "<")
+			.contains("Parcel delivered, awaiting receipt");
+		AdminSession.Page detail = console.get("/admin/returns/" + delivered.id());
+		assertThat(detail.body()).contains("id=\"return-parcel-timeline\"").contains("Label created")
+			.contains("Delivered to the store").contains("Parcel delivered, awaiting receipt")
+			.doesNotContain("id=\"void-label-form\"");
+
+		AdminSession.Page before = console.get("/admin/returns/" + voidable.id());
+		assertThat(before.body()).contains("id=\"void-label-form\"").contains("−" + voidable.returnShippingCharge());
+		AdminSession.Page voided = console.follow(console.post("/admin/returns/" + voidable.id() + "/void-label", Map.of()));
+		assertThat(voided.body()).contains("Return label voided").contains("Label voided: no charge")
+			.doesNotContain("id=\"void-label-form\"");
+		assertThat(returns.get(store.id(), voidable.id()).returnShippingCharge()).isEqualTo(Money.of("0.00", "EUR"));
+	}
+
+	private ReturnRequest approved(Product product, String sku) {
+		Order order = fixtures.deliveredOrder(store.id(), null, null, new ReturnFixtures.Item(product, sku, 1));
+		ReturnRequest opened = returns.request(store.id(), new RequestReturn(order.id(), List.of(
+				new RequestReturn.Item(order.lines().getFirst().id(), 1, ReturnReason.OTHER, null)), null),
+				ReturnManagement.STAFF);
+		return returns.approve(store.id(), opened.id());
 	}
 }

@@ -114,7 +114,12 @@ class InventoryApiTests {
 			.isEqualTo("CONFIRMED");
 		assertProblem(owner.post("/api/admin/v1/inventory/reservations/" + id + "/release", Map.of()), 409,
 				"RESERVATION_NOT_ACTIVE");
-		assertThat(inventory.stock(store, sku).onHand()).isEqualTo(1);
+		// confirmed units are committed: on hand until shipped, in the stock answer as committed
+		assertThat(inventory.stock(store, sku).onHand()).isEqualTo(3);
+		Response levels = owner.get("/api/admin/v1/inventory/levels?sku=" + sku);
+		assertThat(levels.json().get("stock").get("committed").asInt()).isEqualTo(2);
+		assertThat(levels.json().get("stock").get("levels").get(0).get("committed").asInt()).isEqualTo(2);
+		assertThat(levels.json().get("stock").get("availableOnline").asInt()).isEqualTo(1);
 	}
 
 	@Test
@@ -229,6 +234,12 @@ class InventoryApiTests {
 			assertThat(paths.has(path)).as(path).isTrue();
 		}
 		assertThat(paths.get("/api/admin/v1/inventory/reservations").get("post").get("responses").has("409")).isTrue();
+		// stock answers carry committed units (sold, not shipped) next to on hand, reserved and available
+		JsonNode schemas = ApiClient.at(port).get("/api/openapi.json").json().get("components").get("schemas");
+		for (String schema : List.of("StockLevel", "SkuStock", "StockSummary")) {
+			assertThat(schemas.get(schema).get("properties").has("committed")).as(schema).isTrue();
+		}
+		assertThat(schemas.get("StockMovement").get("properties").has("committedDelta")).isTrue();
 	}
 
 	private static void assertProblem(Response response, int status, String code) {

@@ -126,7 +126,7 @@ class ReservationBenchmark {
 	private boolean naiveReserve(StoreId store, String sku, LocationId location) {
 		Integer updated = transaction.execute(status -> jdbc.sql("""
 				update inventory.level set reserved = reserved + 1
-				where store_id = ? and sku = ? and location_id = ? and on_hand - reserved - safety_stock >= 1""")
+				where store_id = ? and sku = ? and location_id = ? and on_hand - reserved - committed - safety_stock >= 1""")
 			.params(store.value(), sku, location.value())
 			.update());
 		return updated != null && updated == 1;

@@ -64,20 +64,25 @@ class ReservationTests {
 
 		Reservation confirmed = inventory.confirm(store, reservation.id());
 		assertThat(confirmed.status()).isEqualTo(Reservation.Status.CONFIRMED);
+		// sold units are committed: still on the shelf, no longer for sale
 		assertThat(inventory.stock(store, sku)).satisfies(s -> {
-			assertThat(s.onHand()).isEqualTo(6);
+			assertThat(s.onHand()).isEqualTo(10);
 			assertThat(s.reserved()).isZero();
+			assertThat(s.committed()).isEqualTo(4);
+			assertThat(s.availableOnline()).isEqualTo(6);
 		});
 		assertThat(inventory.movements(store, sku, null, 10).items())
-			.extracting(StockMovement::reason, StockMovement::onHandDelta, StockMovement::reservedDelta, StockMovement::sourceId)
-			.containsExactly(tuple(MovementReason.SOLD, -4, -4, reservation.reference()),
-					tuple(MovementReason.RESERVATION_TAKEN, 0, 4, reservation.id().toString()),
-					tuple(MovementReason.RECEIVED, 10, 0, null));
+			.extracting(StockMovement::reason, StockMovement::onHandDelta, StockMovement::reservedDelta,
+					StockMovement::committedDelta, StockMovement::sourceId)
+			.containsExactly(tuple(MovementReason.COMMITTED, 0, -4, 4, reservation.reference()),
+					tuple(MovementReason.RESERVATION_TAKEN, 0, 4, 0, reservation.id().toString()),
+					tuple(MovementReason.RECEIVED, 10, 0, 0, null));
 		// confirming twice is harmless; releasing a sold reservation is refused
 		assertThat(inventory.confirm(store, reservation.id()).status()).isEqualTo(Reservation.Status.CONFIRMED);
 		assertThatThrownBy(() -> inventory.release(store, reservation.id()))
 			.hasFieldOrPropertyWithValue("code", "RESERVATION_NOT_ACTIVE");
-		assertThat(inventory.stock(store, sku).onHand()).isEqualTo(6);
+		assertThat(inventory.stock(store, sku).committed()).isEqualTo(4);
+		assertThat(inventory.stock(store, sku).onHand()).isEqualTo(10);
 		assertThat(inventory.ledgerDiscrepancies(store)).isEmpty();
 	}
 

@@ -182,4 +182,51 @@ class TwoNodeReservationTests {
 		assertThat(inventory.stock(store, sku).reserved()).isZero();
 		assertThat(inventory.ledgerDiscrepancies(store)).isEmpty();
 	}
+
+	@Test
+	void twoNodesConfirmingAndThenReleasingOneReservationCommitAndReleaseItsUnitsOnce() throws Exception {
+		String sku = fixtures.newSku(store);
+		inventory.receive(store, StockReceipt.of(sku, 10, null));
+		String reference = "order-" + UUID.randomUUID();
+		ReservationId id = inventory.reserve(store, ReserveStock.of(reference, Duration.ofMinutes(10),
+				new ReserveStock.Line(sku, 4))).id();
+
+		List<Callable<Reservation.Status>> confirms = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			InventoryManagement node = i % 2 == 0 ? inventory : otherInventory;
+			confirms.add(() -> node.confirm(store, id).status());
+		}
+		assertThat(runAtOnce(confirms)).containsOnly(Reservation.Status.CONFIRMED);
+		assertThat(inventory.stock(store, sku).committed()).as("committed once").isEqualTo(4);
+		assertThat(inventory.stock(store, sku).reserved()).isZero();
+
+		// the order is cancelled on both nodes at once (a retried request): released once
+		List<Callable<Integer>> releases = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			InventoryManagement node = i % 2 == 0 ? inventory : otherInventory;
+			releases.add(() -> node.releaseCommitted(store, List.of(reference), java.util.Map.of(sku, 4),
+					"cancel:" + reference, "cancelled").settled(sku));
+		}
+		assertThat(runAtOnce(releases).stream().mapToInt(Integer::intValue).sum()).isEqualTo(4);
+		assertThat(inventory.stock(store, sku).committed()).isZero();
+		assertThat(inventory.stock(store, sku).onHand()).isEqualTo(10);
+		assertThat(inventory.availableOnline(store, sku)).isEqualTo(10);
+		assertThat(inventory.ledgerDiscrepancies(store)).isEmpty();
+	}
+
+	private static <T> List<T> runAtOnce(List<Callable<T>> work) throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		List<T> results = new ArrayList<>();
+		try (var threads = Executors.newFixedThreadPool(work.size())) {
+			List<Future<T>> futures = work.stream().map(task -> threads.submit(() -> {
+				start.await();
+				return task.call();
+			})).toList();
+			start.countDown();
+			for (Future<T> future : futures) {
+				results.add(future.get());
+			}
+		}
+		return results;
+	}
 }

@@ -90,7 +90,8 @@ class OrderLifecycleTests {
 		StoreId store = freshStoreWithSku(sku);
 		Order order = paidOrder(store, sku[0], 2, CaptureMode.ON_FULFILMENT);
 		assertThat(order.paymentState()).isEqualTo(PaymentState.AUTHORIZED);
-		assertThat(inventory.stock(store, sku[0]).onHand()).isEqualTo(8);
+		assertThat(inventory.stock(store, sku[0]).onHand()).isEqualTo(10);
+		assertThat(inventory.stock(store, sku[0]).committed()).isEqualTo(2);
 
 		Order cancelled = orders.cancel(store, order.id(), "Customer changed their mind", false);
 
@@ -100,7 +101,16 @@ class OrderLifecycleTests {
 		assertThat(payments.forOrder(store, order.id().toString())).singleElement()
 			.satisfies(p -> assertThat(p.status()).isEqualTo(PaymentStatus.VOIDED));
 		OrderFixtures.await(() -> orders.get(store, order.id()).paymentState(), s -> s == PaymentState.VOIDED);
-		assertThat(inventory.stock(store, sku[0]).onHand()).as("not restocked when not asked").isEqualTo(8);
+		// the units never left the shelf: their commitment is released whether or not restocking was asked for
+		assertThat(inventory.stock(store, sku[0]).onHand()).as("on hand never moved").isEqualTo(10);
+		assertThat(inventory.stock(store, sku[0]).committed()).isZero();
+		assertThat(inventory.availableOnline(store, sku[0])).isEqualTo(10);
+		assertThat(inventory.movements(store, sku[0], null, 20).items())
+			.noneMatch(m -> m.reason() == MovementReason.RETURNED)
+			.anySatisfy(m -> {
+				assertThat(m.reason()).isEqualTo(MovementReason.UNCOMMITTED);
+				assertThat(m.committedDelta()).isEqualTo(-2);
+			});
 		// cancelling again finishes nothing new and refunds nothing twice
 		orders.cancel(store, order.id(), "again", true);
 		assertThat(orders.get(store, order.id()).cancelReason()).isEqualTo("Customer changed their mind");
@@ -114,7 +124,8 @@ class OrderLifecycleTests {
 		StoreId store = freshStoreWithSku(sku);
 		Order order = paidOrder(store, sku[0], 3, CaptureMode.IMMEDIATE);
 		assertThat(order.paymentState()).isEqualTo(PaymentState.PAID);
-		assertThat(inventory.stock(store, sku[0]).onHand()).isEqualTo(7);
+		assertThat(inventory.stock(store, sku[0]).onHand()).isEqualTo(10);
+		assertThat(inventory.availableOnline(store, sku[0])).isEqualTo(7);
 
 		orders.cancel(store, order.id(), "Out of business", true);
 
@@ -122,12 +133,18 @@ class OrderLifecycleTests {
 		assertThat(payment.status()).isEqualTo(PaymentStatus.REFUNDED);
 		assertThat(payment.refunded()).isEqualTo(order.totals().total());
 		OrderFixtures.await(() -> orders.get(store, order.id()).paymentState(), s -> s == PaymentState.REFUNDED);
+		// unshipped units are released from the commitment (no RETURNED restock: they never left on hand)
 		assertThat(inventory.stock(store, sku[0]).onHand()).isEqualTo(10);
+		assertThat(inventory.stock(store, sku[0]).committed()).isZero();
+		assertThat(inventory.availableOnline(store, sku[0])).isEqualTo(10);
 		List<StockMovement> ledger = inventory.movements(store, sku[0], null, 20).items();
-		assertThat(ledger).filteredOn(m -> m.reason() == MovementReason.RETURNED).singleElement().satisfies(m -> {
-			assertThat(m.onHandDelta()).isEqualTo(3);
+		assertThat(ledger).noneMatch(m -> m.reason() == MovementReason.RETURNED);
+		assertThat(ledger).filteredOn(m -> m.reason() == MovementReason.UNCOMMITTED).singleElement().satisfies(m -> {
+			assertThat(m.committedDelta()).isEqualTo(-3);
+			assertThat(m.onHandDelta()).isZero();
 			assertThat(m.note()).contains(order.number());
 		});
+		assertThat(inventory.ledgerDiscrepancies(store)).isEmpty();
 		assertThat(orders.timeline(store, order.id())).extracting(TimelineEntry::kind).contains("cancelled");
 	}
 

@@ -238,7 +238,11 @@ class OrderPlacementTests {
 				PlaceOrder.Risk.NOT_ASSESSED, reservation.reference(), null, null, null));
 
 		assertThat(inventory.reservation(store, reservation.id()).status()).isEqualTo(Reservation.Status.CONFIRMED);
-		assertThat(inventory.stock(store, sku).onHand()).isEqualTo(7);
+		// the units are committed to the order: still on hand until shipped, no longer available
+		assertThat(inventory.stock(store, sku).onHand()).isEqualTo(10);
+		assertThat(inventory.stock(store, sku).committed()).isEqualTo(3);
+		assertThat(inventory.availableOnline(store, sku)).isEqualTo(7);
+		assertThat(orders.stockReferences(store, order.id())).containsExactly(reservation.reference());
 		assertThat(orders.timeline(store, order.id())).extracting(TimelineEntry::kind).contains("stock.confirmed");
 	}
 
@@ -256,7 +260,8 @@ class OrderPlacementTests {
 		Order placed = orders.place(store, fixtures.order(first, "EUR", List.of(new OrderFixtures.Item(sku, 3, "9.00")),
 				PlaceOrder.Risk.NOT_ASSESSED, lapsed.reference(), null, null, null));
 		assertThat(placed.status()).isEqualTo(OrderStatus.OPEN);
-		assertThat(inventory.stock(store, sku).onHand()).isEqualTo(1);
+		assertThat(inventory.stock(store, sku).committed()).isEqualTo(3);
+		assertThat(inventory.availableOnline(store, sku)).isEqualTo(1);
 		assertThat(orders.timeline(store, first)).extracting(TimelineEntry::kind).contains("stock.confirmed");
 
 		// lapsed and the units sold meanwhile: the paid order is placed, on hold for staff, nothing oversold
@@ -269,7 +274,9 @@ class OrderPlacementTests {
 				PlaceOrder.Risk.NOT_ASSESSED, gone.reference(), null, null, null));
 		assertThat(held.status()).isEqualTo(OrderStatus.ON_HOLD);
 		assertThat(orders.timeline(store, second)).extracting(TimelineEntry::kind).contains("stock.not-reserved", "held");
-		assertThat(inventory.stock(store, sku).onHand()).isEqualTo(1);
+		assertThat(inventory.stock(store, sku).onHand()).isEqualTo(4);
+		assertThat(inventory.stock(store, sku).committed()).isEqualTo(3);
+		assertThat(inventory.availableOnline(store, sku)).isZero();
 		assertThat(inventory.ledgerDiscrepancies(store)).isEmpty();
 	}
 

@@ -80,15 +80,21 @@ public record ReturnFixtures(StoreManagement stores, CatalogManagement catalog, 
 	}
 
 	public Order paidOrder(StoreId store, @Nullable CustomerId customer, @Nullable String tokenHash, Item... items) {
-		Currency currency = stores.get(store).defaultCurrency();
+		return paidOrderIn(store, stores.get(store).defaultCurrency(), customer, tokenHash, items);
+	}
+
+	/** As {@link #paidOrder}, priced and paid in another of the store's currencies (at its current rate). */
+	public Order paidOrderIn(StoreId store, Currency currency, @Nullable CustomerId customer, @Nullable String tokenHash,
+			Item... items) {
 		List<PlaceOrder.Line> lines = new ArrayList<>();
 		List<PriceCalculation.Line> priced = new ArrayList<>();
 		for (int i = 0; i < items.length; i++) {
 			Item item = items[i];
 			var variant = item.product().variants().stream().filter(v -> item.sku().equals(v.sku())).findFirst().orElseThrow();
+			Money price = pricing.convert(store, variant.price(), currency);
 			lines.add(new PlaceOrder.Line("line-" + i, item.sku(), item.product().id().value(), variant.id().value(),
-					item.product().title(), variant.title(), item.quantity(), variant.price(), null, 300, true));
-			priced.add(new PriceCalculation.Line("line-" + i, variant.price(), item.quantity(), null, true));
+					item.product().title(), variant.title(), item.quantity(), price, null, 300, true));
+			priced.add(new PriceCalculation.Line("line-" + i, price, item.quantity(), null, true));
 		}
 		Address address = new Address("Hauptstraße 1", null, "Berlin", null, "10115", "DE");
 		PriceBreakdown totals = pricing.calculate(store, new PriceCalculation(currency, priced,

@@ -149,13 +149,14 @@ class ReturnFlowApiTests {
 
 		ApiClient.Response resolved = api.post("/api/admin/v1/returns/" + id + "/resolve", Map.of("resolution", "REFUND"));
 		assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
-		// 2 × 20.00 + 8.00 returned, 10% restocking fee kept
+		// 2 × 20.00 + 8.00 returned, 10% restocking fee kept, and the shopper pays the 5.70 return label (default policy)
 		assertThat(resolved.json().get("status").asString()).isEqualTo("RESOLVED");
 		assertThat(resolved.json().get("credit").get("amount").asString()).isEqualTo("48.00");
 		assertThat(resolved.json().get("fee").get("amount").asString()).isEqualTo("4.80");
-		assertThat(resolved.json().get("refunded").get("amount").asString()).isEqualTo("43.20");
+		assertThat(resolved.json().get("returnShippingCharge").get("amount").asString()).isEqualTo("5.70");
+		assertThat(resolved.json().get("refunded").get("amount").asString()).isEqualTo("37.50");
 		PaymentIntent payment = fixtures.payment(store.id(), order);
-		assertThat(payment.refunded()).isEqualTo(Money.of("43.20", "EUR"));
+		assertThat(payment.refunded()).isEqualTo(Money.of("37.50", "EUR"));
 		assertThat(payment.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
 		assertThat(orders.get(store.id(), order.id()).paymentState()).isIn(PaymentState.PARTIALLY_REFUNDED,
 				PaymentState.PAID); // followed from the payment event after commit
@@ -163,7 +164,7 @@ class ReturnFlowApiTests {
 		// settled once: resolving again is refused and moves no more money
 		ApiClient.Response again = api.post("/api/admin/v1/returns/" + id + "/resolve", Map.of("resolution", "REFUND"));
 		assertThat(again.status()).isEqualTo(409);
-		assertThat(fixtures.payment(store.id(), order).refunded()).isEqualTo(Money.of("43.20", "EUR"));
+		assertThat(fixtures.payment(store.id(), order).refunded()).isEqualTo(Money.of("37.50", "EUR"));
 
 		JsonNode listed = api.get("/api/admin/v1/returns?status=RESOLVED").json();
 		assertThat(listed.get("items")).hasSize(1);
@@ -258,7 +259,8 @@ class ReturnFlowApiTests {
 		assertThat(answers).as(answers.toString()).filteredOn(a -> a.status() == 200).hasSize(1);
 		PaymentIntent after = fixtures.payment(store.id(), order);
 		assertThat(after.refunded()).isLessThanOrEqualTo(after.captured());
-		assertThat(after.refunded()).isEqualTo(after.captured().minus(Money.of("20.00", "EUR")));
+		// the winner refunded 100.00 less its 5.70 return label
+		assertThat(after.refunded()).isEqualTo(after.captured().minus(Money.of("25.70", "EUR")));
 		List<String> statuses = ids.stream()
 			.map(id -> api.get("/api/admin/v1/returns/" + id).json().get("status").asString())
 			.toList();

@@ -110,9 +110,11 @@ class ReturnSettlementTests {
 		assertThat(exchange.totals().total()).isEqualTo(Money.of("0.00", "EUR"));
 		assertThat(exchange.paymentState()).isEqualTo(PaymentState.PAID);
 		assertThat(exchange.email()).isEqualTo(order.email());
-		// no restocking fee on exchanges: 60.00 returned, 45.00 taken, 15.00 back to the card
-		assertThat(done.refunded()).isEqualTo(Money.of("15.00", "EUR"));
-		assertThat(fixtures.payment(store.id(), order).refunded()).isEqualTo(Money.of("15.00", "EUR"));
+		// no restocking fee on exchanges: 60.00 returned less the 5.70 return label the shopper pays, 45.00 taken,
+		// 9.30 back to the card
+		assertThat(done.returnShippingCharge()).isEqualTo(Money.of("5.70", "EUR"));
+		assertThat(done.refunded()).isEqualTo(Money.of("9.30", "EUR"));
+		assertThat(fixtures.payment(store.id(), order).refunded()).isEqualTo(Money.of("9.30", "EUR"));
 	}
 
 	@Test
@@ -126,8 +128,9 @@ class ReturnSettlementTests {
 				List.of(new Settlement.ExchangeLine(sku("BOOT-40"), 1)), null));
 
 		Order exchange = orders.get(store.id(), done.exchangeOrderId());
-		assertThat(exchange.totals().discountTotal()).isEqualTo(Money.of("50.00", "EUR"));
-		assertThat(exchange.totals().total()).isEqualTo(Money.of("30.00", "EUR"));
+		// 50.00 returned less the 5.70 return label is the credit; the shopper settles 80.00 - 44.30
+		assertThat(exchange.totals().discountTotal()).isEqualTo(Money.of("44.30", "EUR"));
+		assertThat(exchange.totals().total()).isEqualTo(Money.of("35.70", "EUR"));
 		assertThat(exchange.paymentState()).isEqualTo(PaymentState.PENDING);
 		assertThat(done.refunded()).isEqualTo(Money.of("0.00", "EUR"));
 		assertThat(fixtures.payment(store.id(), order).refunded().isZero()).isTrue();
@@ -152,20 +155,20 @@ class ReturnSettlementTests {
 
 		ReturnRequest done = returns.resolve(store.id(), inspected.id(), Settlement.of(Resolution.STORE_CREDIT));
 
-		// 80.00 less the 5% fee
-		assertThat(done.storeCredit()).isEqualTo(Money.of("76.00", "EUR"));
+		// 80.00 less the 5% fee and the 5.70 return label
+		assertThat(done.storeCredit()).isEqualTo(Money.of("70.30", "EUR"));
 		assertThat(done.fee()).isEqualTo(Money.of("4.00", "EUR"));
 		StoreCredit credit = returns.storeCredit(store.id(), customer, java.util.Currency.getInstance("EUR"));
-		assertThat(credit.balance()).isEqualTo(Money.of("76.00", "EUR"));
+		assertThat(credit.balance()).isEqualTo(Money.of("70.30", "EUR"));
 		assertThat(credit.entries()).singleElement().satisfies(entry -> {
 			assertThat(entry.returnId()).isEqualTo(done.id());
-			assertThat(entry.balanceAfter()).isEqualTo(Money.of("76.00", "EUR"));
+			assertThat(entry.balanceAfter()).isEqualTo(Money.of("70.30", "EUR"));
 		});
 		assertThat(fixtures.payment(store.id(), order).refunded().isZero()).isTrue();
 
-		assertThatThrownBy(() -> returns.adjustStoreCredit(store.id(), customer, Money.of("-76.01", "EUR"), "spent"))
+		assertThatThrownBy(() -> returns.adjustStoreCredit(store.id(), customer, Money.of("-70.31", "EUR"), "spent"))
 			.isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "STORE_CREDIT_INSUFFICIENT");
-		assertThat(returns.adjustStoreCredit(store.id(), customer, Money.of("-26.00", "EUR"), "Used on order #1009")
+		assertThat(returns.adjustStoreCredit(store.id(), customer, Money.of("-20.30", "EUR"), "Used on order #1009")
 			.balance()).isEqualTo(Money.of("50.00", "EUR"));
 
 		Order guest = fixtures.deliveredOrder(store.id(), null, null, new ReturnFixtures.Item(lamp, sku("LAMP"), 1));
@@ -185,7 +188,8 @@ class ReturnSettlementTests {
 
 		returns.resolve(store.id(), inspected.id(), Settlement.of(Resolution.REFUND));
 		MimeMessage refunded = mailTo(order.email(), "Your refund for return R1001");
-		assertThat(refunded.getContent().toString()).contains("We refunded 12.00 EUR");
+		// 12.00 less the 5.70 return label the shopper pays, shown as its own line
+		assertThat(refunded.getContent().toString()).contains("We refunded 6.30 EUR").contains("Return shipping −5.70 EUR");
 	}
 
 	@Test

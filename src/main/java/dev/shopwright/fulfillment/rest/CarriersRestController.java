@@ -35,6 +35,7 @@ import dev.shopwright.shared.Money;
 import dev.shopwright.stores.StoreManagement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Carrier settings (enable, table rates, webhook secret, customs defaults) and the carriers' tracking webhook. */
@@ -57,8 +58,11 @@ class CarriersRestController {
 			@Nullable @Pattern(regexp = "[A-Z]{2}") String originCountry) {
 	}
 
-	/** What a tracking event changed (the shipment's status and timeline). */
-	record Applied(UUID shipmentId, String status) {
+	/**
+	 * What a tracking event changed: the shipment and its status now; no shipment when the tracking number is not one
+	 * of fulfilment's (then {@code status} is {@code PASSED_ON}: the event went to whoever follows that number, 202).
+	 */
+	record Applied(@Nullable UUID shipmentId, String status) {
 	}
 
 	private final FulfillmentManagement fulfillment;
@@ -131,14 +135,19 @@ class CarriersRestController {
 	@Operation(summary = "A carrier's tracking event, signed with the store's webhook secret for that carrier (no login: "
 			+ "the signature is the authentication); a redelivered event changes nothing. Body: "
 			+ "{eventId, trackingNumber, status, description, place?, occurredAt}")
-	Applied trackingEvent(@PathVariable String carrier, @RequestBody String payload,
+	@ApiResponse(responseCode = "200", description = "Applied to the shipment with that tracking number")
+	@ApiResponse(responseCode = "202", description = "Signature good but no shipment has that tracking number: passed on "
+			+ "to whoever follows it (a return label) and otherwise ignored, so the carrier does not retry it")
+	ResponseEntity<Applied> trackingEvent(@PathVariable String carrier, @RequestBody String payload,
 			@Parameter(description = "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\">", required = true)
 			@RequestHeader(name = TrackingSignatures.HEADER, required = false) @Nullable String signature,
 			@Parameter(description = "The store (handle or id) the carrier account belongs to; else the store of the host name")
 			@RequestHeader(name = "X-Store", required = false) @Nullable String storeReference,
 			jakarta.servlet.http.HttpServletRequest request) {
-		Shipment shipment = fulfillment.receiveTrackingEvent(webhookStore(storeReference, request), carrier, payload, signature);
-		return new Applied(shipment.id(), shipment.status().name());
+		dev.shopwright.shared.StoreId store = webhookStore(storeReference, request);
+		return fulfillment.receiveTrackingEvent(store, carrier, payload, signature)
+			.map(shipment -> ResponseEntity.ok(new Applied(shipment.id(), shipment.status().name())))
+			.orElseGet(() -> ResponseEntity.accepted().body(new Applied(null, "PASSED_ON")));
 	}
 
 	/**

@@ -58,7 +58,7 @@ public class CountSheets {
 					join inventory.item i on i.store_id = l.store_id and i.sku = l.sku and not i.deleted
 					where l.store_id = :store and l.location_id = :location
 					  and (cast(:skus as text[]) is null or l.sku = any (:skus))
-					  and (cast(:skus as text[]) is not null or l.on_hand <> 0 or l.reserved <> 0)""")
+					  and (cast(:skus as text[]) is not null or l.on_hand <> 0 or l.reserved <> 0 or l.committed <> 0)""")
 				.param("sheet", id).param("store", store.value()).param("location", location.value()).param("skus", skus)
 				.update();
 		}

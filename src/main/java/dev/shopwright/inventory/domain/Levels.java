@@ -45,10 +45,15 @@ public class Levels {
 		/** On hand may not fall below zero (adjustments, counts, transfers out). */
 		Guard ON_HAND_STAYS_NON_NEGATIVE = new OnHandNonNegative();
 
-		/** On hand may not fall below what is reserved: units promised to shoppers stay (transfers out). */
+		/**
+		 * On hand may not fall below what is reserved and committed: units promised to shoppers stay (transfers out).
+		 */
 		Guard UNRESERVED_COVERS = new UnreservedCovers();
 
-		/** Available (on hand - reserved - safety stock) may go below zero by at most {@code allowance} units. */
+		/**
+		 * Available (on hand - reserved - committed - safety stock) may go below zero by at most {@code allowance}
+		 * units.
+		 */
 		static Guard availableCovers(int allowance) {
 			return new AvailableCovers(allowance);
 		}
@@ -67,15 +72,24 @@ public class Levels {
 	}
 
 	public record Change(String sku, LocationId locationId, @Nullable String binCode, MovementReason reason,
-			int onHandDelta, int reservedDelta, int incomingDelta, @Nullable Money unitCost, @Nullable String sourceType,
-			@Nullable String sourceId, @Nullable String note, Guard guard) {
+			int onHandDelta, int reservedDelta, int committedDelta, int incomingDelta, @Nullable Money unitCost,
+			@Nullable String sourceType, @Nullable String sourceId, @Nullable String note, Guard guard) {
+
+		/** A change that leaves committed stock as it is. */
+		public Change(String sku, LocationId locationId, @Nullable String binCode, MovementReason reason, int onHandDelta,
+				int reservedDelta, int incomingDelta, @Nullable Money unitCost, @Nullable String sourceType,
+				@Nullable String sourceId, @Nullable String note, Guard guard) {
+			this(sku, locationId, binCode, reason, onHandDelta, reservedDelta, 0, incomingDelta, unitCost, sourceType,
+					sourceId, note, guard);
+		}
 	}
 
 	/** A level row after a change. */
-	public record Row(String sku, LocationId locationId, int onHand, int reserved, int safetyStock, int incoming) {
+	public record Row(String sku, LocationId locationId, int onHand, int reserved, int committed, int safetyStock,
+			int incoming) {
 
 		public int available() {
-			return onHand - reserved - safetyStock;
+			return onHand - reserved - committed - safetyStock;
 		}
 	}
 
@@ -108,11 +122,11 @@ public class Levels {
 		}
 		jdbc.sql("""
 				insert into inventory.movement (store_id, sku, location_id, bin_code, reason, on_hand_delta, reserved_delta,
-				  incoming_delta, unit_cost, cost_currency, source_type, source_id, note, actor_type, actor_id, actor_name,
-				  created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  committed_delta, incoming_delta, unit_cost, cost_currency, source_type, source_id, note, actor_type,
+				  actor_id, actor_name, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(store.value(), change.sku(), change.locationId().value(), change.binCode(), change.reason().name(),
-					change.onHandDelta(), change.reservedDelta(), change.incomingDelta(),
+					change.onHandDelta(), change.reservedDelta(), change.committedDelta(), change.incomingDelta(),
 					change.unitCost() == null ? null : change.unitCost().amount(),
 					change.unitCost() == null ? null : change.unitCost().currency().getCurrencyCode(), change.sourceType(),
 					change.sourceId(), change.note(), actor.actorType(), actor.actorId(), actor.actorName(),
@@ -125,8 +139,9 @@ public class Levels {
 		String guard = switch (change.guard()) {
 			case Unconditional u -> "true";
 			case OnHandNonNegative o -> "on_hand + :onHand >= 0";
-			case AvailableCovers a -> "(on_hand + :onHand) - (reserved + :reserved) - safety_stock + :allowance >= 0";
-			case UnreservedCovers u -> "(on_hand + :onHand) - (reserved + :reserved) >= 0";
+			case AvailableCovers a ->
+				"(on_hand + :onHand) - (reserved + :reserved) - (committed + :committed) - safety_stock + :allowance >= 0";
+			case UnreservedCovers u -> "(on_hand + :onHand) - (reserved + :reserved) - (committed + :committed) >= 0";
 		};
 		boolean costed = change.unitCost() != null && change.onHandDelta() > 0;
 		String cost = costed ? """
@@ -135,11 +150,12 @@ public class Levels {
 				  cost_currency = :currency""" : "";
 		var statement = jdbc.sql("""
 				update inventory.level set on_hand = on_hand + :onHand, reserved = reserved + :reserved,
-				  incoming = incoming + :incoming, updated_at = :now %s
+				  committed = committed + :committed, incoming = incoming + :incoming, updated_at = :now %s
 				where store_id = :store and sku = :sku and location_id = :location and %s
-				returning sku, location_id, on_hand, reserved, safety_stock, incoming""".formatted(cost, guard))
+				returning sku, location_id, on_hand, reserved, committed, safety_stock, incoming""".formatted(cost, guard))
 			.param("onHand", change.onHandDelta())
 			.param("reserved", change.reservedDelta())
+			.param("committed", change.committedDelta())
 			.param("incoming", change.incomingDelta())
 			.param("now", Timestamp.from(now))
 			.param("store", store.value())
@@ -156,9 +172,9 @@ public class Levels {
 			return statement.query(Levels::mapRow).optional();
 		}
 		catch (DataIntegrityViolationException e) {
-			// reserved or incoming would fall below zero: releasing or receiving more than is held
+			// reserved, committed or incoming would fall below zero: releasing or receiving more than is held
 			throw new BusinessRuleViolation("STOCK_FIGURE_WOULD_GO_NEGATIVE", 409,
-					"This change would take reserved or incoming stock of %s below zero".formatted(change.sku()));
+					"This change would take reserved, committed or incoming stock of %s below zero".formatted(change.sku()));
 		}
 	}
 
@@ -205,7 +221,7 @@ public class Levels {
 			.params(store.value(), sku, location.value(), Timestamp.from(Instant.now()))
 			.update();
 		return jdbc.sql("""
-				select sku, location_id, on_hand, reserved, safety_stock, incoming from inventory.level
+				select sku, location_id, on_hand, reserved, committed, safety_stock, incoming from inventory.level
 				where store_id = ? and sku = ? and location_id = ? for update""")
 			.params(store.value(), sku, location.value())
 			.query(Levels::mapRow)
@@ -214,7 +230,7 @@ public class Levels {
 
 	public Optional<Row> find(StoreId store, String sku, LocationId location) {
 		return jdbc.sql("""
-				select sku, location_id, on_hand, reserved, safety_stock, incoming from inventory.level
+				select sku, location_id, on_hand, reserved, committed, safety_stock, incoming from inventory.level
 				where store_id = ? and sku = ? and location_id = ?""")
 			.params(store.value(), sku, location.value())
 			.query(Levels::mapRow)
@@ -239,7 +255,8 @@ public class Levels {
 			.params(store.value(), sku)
 			.query((rs, n) -> new StockLevel(rs.getString("sku"), new LocationId(rs.getObject("location_id", UUID.class)),
 					rs.getString("location_name"), rs.getBoolean("online"), rs.getInt("on_hand"), rs.getInt("reserved"),
-					rs.getInt("safety_stock"), rs.getInt("on_hand") - rs.getInt("reserved") - rs.getInt("safety_stock"),
+					rs.getInt("committed"), rs.getInt("safety_stock"),
+					rs.getInt("on_hand") - rs.getInt("reserved") - rs.getInt("committed") - rs.getInt("safety_stock"),
 					rs.getInt("incoming"), money(rs.getBigDecimal("average_cost"), rs.getString("cost_currency"))))
 			.list();
 	}
@@ -247,7 +264,7 @@ public class Levels {
 	/** What shoppers may buy: available units summed over the active locations that fulfil online orders. */
 	public int availableOnline(StoreId store, String sku) {
 		return jdbc.sql("""
-				select coalesce(sum(l.on_hand - l.reserved - l.safety_stock), 0)
+				select coalesce(sum(l.on_hand - l.reserved - l.committed - l.safety_stock), 0)
 				from inventory.level l join inventory.location loc on loc.store_id = l.store_id and loc.id = l.location_id
 				where l.store_id = ? and l.sku = ? and loc.active and loc.fulfils_online""")
 			.params(store.value(), sku)
@@ -294,20 +311,22 @@ public class Levels {
 	public List<LedgerDiscrepancy> discrepancies(StoreId store) {
 		return jdbc.sql("""
 				select l.sku, l.location_id, l.on_hand, coalesce(m.on_hand, 0) as ledger_on_hand, l.reserved,
-				       coalesce(m.reserved, 0) as ledger_reserved, l.incoming, coalesce(m.incoming, 0) as ledger_incoming
+				       coalesce(m.reserved, 0) as ledger_reserved, l.committed, coalesce(m.committed, 0) as ledger_committed,
+				       l.incoming, coalesce(m.incoming, 0) as ledger_incoming
 				from inventory.level l
 				left join (select sku, location_id, sum(on_hand_delta) as on_hand, sum(reserved_delta) as reserved,
-				                  sum(incoming_delta) as incoming
+				                  sum(committed_delta) as committed, sum(incoming_delta) as incoming
 				           from inventory.movement where store_id = :store group by sku, location_id) m
 				       on m.sku = l.sku and m.location_id = l.location_id
 				where l.store_id = :store
 				  and (l.on_hand <> coalesce(m.on_hand, 0) or l.reserved <> coalesce(m.reserved, 0)
-				       or l.incoming <> coalesce(m.incoming, 0))
+				       or l.committed <> coalesce(m.committed, 0) or l.incoming <> coalesce(m.incoming, 0))
 				order by l.sku, l.location_id""")
 			.param("store", store.value())
 			.query((rs, n) -> new LedgerDiscrepancy(rs.getString("sku"), new LocationId(rs.getObject("location_id", UUID.class)),
 					rs.getInt("on_hand"), rs.getInt("ledger_on_hand"), rs.getInt("reserved"), rs.getInt("ledger_reserved"),
-					rs.getInt("incoming"), rs.getInt("ledger_incoming")))
+					rs.getInt("committed"), rs.getInt("ledger_committed"), rs.getInt("incoming"),
+					rs.getInt("ledger_incoming")))
 			.list();
 	}
 
@@ -321,7 +340,7 @@ public class Levels {
 	 */
 	public List<Locked> lockOnline(StoreId store, String sku) {
 		return jdbc.sql("""
-				select l.location_id, l.on_hand - l.reserved - l.safety_stock as available
+				select l.location_id, l.on_hand - l.reserved - l.committed - l.safety_stock as available
 				from inventory.level l join inventory.location loc on loc.store_id = l.store_id and loc.id = l.location_id
 				where l.store_id = ? and l.sku = ? and loc.active and loc.fulfils_online
 				order by loc.priority, loc.name, loc.id
@@ -378,13 +397,13 @@ public class Levels {
 
 	private static Row mapRow(ResultSet rs, int n) throws SQLException {
 		return new Row(rs.getString("sku"), new LocationId(rs.getObject("location_id", UUID.class)), rs.getInt("on_hand"),
-				rs.getInt("reserved"), rs.getInt("safety_stock"), rs.getInt("incoming"));
+				rs.getInt("reserved"), rs.getInt("committed"), rs.getInt("safety_stock"), rs.getInt("incoming"));
 	}
 
 	private static StockMovement mapMovement(ResultSet rs, int n) throws SQLException {
 		return new StockMovement(rs.getLong("id"), rs.getString("sku"), new LocationId(rs.getObject("location_id", UUID.class)),
 				rs.getString("bin_code"), MovementReason.valueOf(rs.getString("reason")), rs.getInt("on_hand_delta"),
-				rs.getInt("reserved_delta"), rs.getInt("incoming_delta"),
+				rs.getInt("reserved_delta"), rs.getInt("committed_delta"), rs.getInt("incoming_delta"),
 				money(rs.getBigDecimal("unit_cost"), rs.getString("cost_currency")), rs.getString("source_type"),
 				rs.getString("source_id"), rs.getString("note"), rs.getString("actor_name"),
 				rs.getTimestamp("created_at").toInstant());

@@ -117,6 +117,16 @@ public class Reservations {
 			.optional();
 	}
 
+	/** The confirmed reservations held under any of the references. */
+	public List<ReservationId> confirmed(StoreId store, java.util.Collection<String> references) {
+		return jdbc.sql("""
+				select id from inventory.reservation
+				where store_id = ? and reference = any (?) and status = 'CONFIRMED' order by created_at, id""")
+			.params(store.value(), references.toArray(String[]::new))
+			.query((rs, n) -> new ReservationId(rs.getObject(1, UUID.class)))
+			.list();
+	}
+
 	public Optional<Head> find(StoreId store, ReservationId id) {
 		return jdbc.sql("select * from inventory.reservation where store_id = ? and id = ?")
 			.params(store.value(), id.value())

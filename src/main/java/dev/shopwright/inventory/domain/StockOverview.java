@@ -31,8 +31,9 @@ public class StockOverview {
 				select * from (
 				  select i.sku, i.title, i.reorder_point,
 				    coalesce(sum(l.on_hand), 0) as on_hand, coalesce(sum(l.reserved), 0) as reserved,
-				    coalesce(sum(l.on_hand - l.reserved - l.safety_stock), 0) as available,
-				    coalesce(sum(l.on_hand - l.reserved - l.safety_stock) filter (where loc.active and loc.fulfils_online), 0) as online,
+				    coalesce(sum(l.committed), 0) as committed,
+				    coalesce(sum(l.on_hand - l.reserved - l.committed - l.safety_stock), 0) as available,
+				    coalesce(sum(l.on_hand - l.reserved - l.committed - l.safety_stock) filter (where loc.active and loc.fulfils_online), 0) as online,
 				    coalesce(sum(l.incoming), 0) as incoming
 				  from inventory.item i
 				  left join inventory.level l on l.store_id = i.store_id and l.sku = i.sku
@@ -54,7 +55,7 @@ public class StockOverview {
 			.param("filter", filter.name())
 			.param("limit", limit + 1)
 			.query((rs, n) -> new StockSummary(rs.getString("sku"), rs.getString("title"), rs.getInt("on_hand"),
-					rs.getInt("reserved"), rs.getInt("available"), rs.getInt("online"), rs.getInt("incoming"),
+					rs.getInt("reserved"), rs.getInt("committed"), rs.getInt("available"), rs.getInt("online"), rs.getInt("incoming"),
 					(Integer) rs.getObject("reorder_point")))
 			.list();
 		if (rows.size() <= limit) {

@@ -26,8 +26,10 @@ import org.springframework.stereotype.Repository;
 import dev.shopwright.shared.StoreId;
 
 /**
- * Daily units sold per SKU: the rows of {@code inventory.demand_history} plus the SOLD movements of the ledger, summed
- * per day in the store's time zone. Only whole days count: a series ends yesterday.
+ * Daily units sold per SKU: the rows of {@code inventory.demand_history} plus the ledger's sales, summed per day in the
+ * store's time zone. Demand counts when it is committed (a purchase: COMMITTED, less UNCOMMITTED when an unshipped
+ * unit is cancelled or removed), not when it ships; SOLD rows are sales confirmed before committed stock existed
+ * (ADR 0022). Only whole days count: a series ends yesterday.
  */
 @Repository
 class DemandHistory {
@@ -71,8 +73,10 @@ class DemandHistory {
 				  select sku, day, units from inventory.demand_history
 				  where store_id = ? and sku = any (?) and day <= ?
 				  union all
-				  select sku, (created_at at time zone ?)::date, -on_hand_delta from inventory.movement
-				  where store_id = ? and sku = any (?) and reason = 'SOLD' and created_at < ((?::date + 1)::timestamp at time zone ?)
+				  select sku, (created_at at time zone ?)::date,
+				         case when reason = 'SOLD' then -on_hand_delta else committed_delta end from inventory.movement
+				  where store_id = ? and sku = any (?) and reason in ('SOLD', 'COMMITTED', 'UNCOMMITTED')
+				    and created_at < ((?::date + 1)::timestamp at time zone ?)
 				) sales
 				group by sku, day having sum(units) > 0
 				order by sku, day""")

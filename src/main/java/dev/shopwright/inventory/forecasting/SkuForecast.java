@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record SkuForecast(String sku, String title, History history, Model model, Reorder reorder, List<Point> forecast,
 		Instant computedAt) {
 
-	@Schema(description = "Units sold per day (seeded history plus SOLD movements), ending yesterday")
+	@Schema(description = "Units sold per day (seeded history plus committed sales in the ledger), ending yesterday")
 	record History(@Nullable LocalDate start, @Schema(description = "days from the first sale to yesterday") int days,
 			int unitsLast28Days, int unitsLast365Days,
 			@Schema(description = "the last (up to) 120 days, oldest first") List<DailyUnits> recent) {

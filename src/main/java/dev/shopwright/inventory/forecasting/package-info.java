@@ -1,5 +1,5 @@
 /**
- * Demand forecasting per SKU: daily sales history (seeded for the demo store, plus SOLD movements of the ledger),
+ * Demand forecasting per SKU: daily sales history (seeded for the demo store, plus the ledger's committed sales),
  * Holt-Winters forecasts with their accuracy as MASE against a seasonal-naive forecast, and the reorder points and
  * order-up-to levels derived from them. Internal to the inventory module.
  */

@@ -81,7 +81,7 @@ class ReservationsRestController {
 
 	@PostMapping("/api/admin/v1/inventory/reservations/{id}/confirm")
 	@PreAuthorize("hasAuthority('INVENTORY_WRITE')")
-	@Operation(summary = "The reserved units are sold: on hand and reserved both go down (409 when expired or released)")
+	@Operation(summary = "The reserved units are sold: reserved turns into committed, on hand stays until shipped (409 when expired or released)")
 	Reservation confirm(@PathVariable UUID id) {
 		return inventory.confirm(currentStore.id(), new ReservationId(id));
 	}

@@ -406,6 +406,14 @@ public class Orders {
 		}
 	}
 
+	/** The numbers of the order's applied edits, in order. */
+	public List<Integer> editNumbers(StoreId store, OrderId id) {
+		return jdbc.sql("select number from orders.order_edit where store_id = :store and order_id = :id order by number")
+			.param("store", store.value()).param("id", id.value())
+			.query(Integer.class)
+			.list();
+	}
+
 	/** The version and status as they are now, for error messages after a conditional update matched nothing. */
 	public Optional<Head> head(StoreId store, OrderId id) {
 		return jdbc.sql("select * from orders.customer_order where store_id = :store and id = :id and number is not null")

@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.shopwright.inventory.CommitmentSettlement;
 import dev.shopwright.inventory.InventoryManagement;
 import dev.shopwright.inventory.MovementReason;
 import dev.shopwright.inventory.Reservation;
@@ -435,7 +436,11 @@ public class OrderEdits {
 		}
 	}
 
-	/** Added units reserved and at once confirmed as sold; removed units put back on hand (ledger: RETURNED). */
+	/**
+	 * Added units reserved and at once committed to the order (under the edit's own reference); removed units
+	 * released from the order's commitments (ledger: UNCOMMITTED). Removed units that had left on hand already (the
+	 * order was placed before committed stock existed, ADR 0022) are put back on hand (ledger: RETURNED).
+	 */
 	private void moveStock(StoreId store, Order order, Computation c, int number) {
 		Map<String, Integer> more = new LinkedHashMap<>();
 		Map<String, Integer> fewer = new LinkedHashMap<>();
@@ -456,11 +461,25 @@ public class OrderEdits {
 				.map(e -> new ReserveStock.Line(e.getKey(), e.getValue()))
 				.toList();
 			Reservation reservation = inventory.reserve(store,
-					new ReserveStock(order.id() + ":edit:" + number, lines, Duration.ofMinutes(10)));
+					new ReserveStock(OrderManagement.editStockReference(order.id(), number), lines, Duration.ofMinutes(10)));
 			inventory.confirm(store, reservation.id());
 		}
-		fewer.forEach((sku, units) -> inventory.adjust(store, new StockAdjustment(sku, null, units, null,
-				MovementReason.RETURNED, "Removed from order " + order.number() + " by edit " + number)));
+		if (fewer.isEmpty()) {
+			return;
+		}
+		List<String> references = orderManagement.stockReferences(store, order.id());
+		if (references.isEmpty()) {
+			return; // the order never took stock
+		}
+		String note = "Removed from order " + order.number() + " by edit " + number;
+		CommitmentSettlement released = inventory.releaseCommitted(store, references, fewer,
+				"edit:" + order.id() + ":" + number, note);
+		fewer.forEach((sku, units) -> {
+			int leftOnHandEarlier = units - released.settled(sku);
+			if (leftOnHandEarlier > 0) {
+				inventory.adjust(store, new StockAdjustment(sku, null, leftOnHandEarlier, null, MovementReason.RETURNED, note));
+			}
+		});
 	}
 
 	private List<OrderEdited.Line> currentLines(StoreId store, OrderId id) {

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.shopwright.customers.CustomerId;
+import dev.shopwright.fulfillment.ShipmentStatus;
 import dev.shopwright.inventory.LocationId;
 import dev.shopwright.orders.OrderId;
 import dev.shopwright.platform.Cursor;
@@ -54,7 +55,8 @@ public class Returns {
 			.param("store", store.value())
 			.query((rs, n) -> new ReturnPolicy(rs.getInt("window_days"), strings(rs, "non_returnable_skus"),
 					strings(rs, "non_returnable_tags"), rs.getBigDecimal("restocking_fee_percent").stripTrailingZeros(),
-					ReturnPolicy.ShippingPaidBy.valueOf(rs.getString("return_shipping_paid_by"))))
+					ReturnPolicy.ShippingPaidBy.valueOf(rs.getString("return_shipping_paid_by")),
+					rs.getBoolean("auto_receive_on_delivery")))
 			.optional()
 			.orElse(ReturnPolicy.DEFAULT);
 	}
@@ -62,17 +64,18 @@ public class Returns {
 	public void savePolicy(StoreId store, ReturnPolicy policy) {
 		jdbc.sql("""
 				insert into returns.policy (store_id, window_days, restocking_fee_percent, return_shipping_paid_by,
-				    non_returnable_skus, non_returnable_tags, updated_at)
-				values (:store, :days, :fee, :paidBy, :skus, :tags, now())
+				    non_returnable_skus, non_returnable_tags, auto_receive_on_delivery, updated_at)
+				values (:store, :days, :fee, :paidBy, :skus, :tags, :autoReceive, now())
 				on conflict (store_id) do update set window_days = excluded.window_days,
 				    restocking_fee_percent = excluded.restocking_fee_percent,
 				    return_shipping_paid_by = excluded.return_shipping_paid_by,
 				    non_returnable_skus = excluded.non_returnable_skus, non_returnable_tags = excluded.non_returnable_tags,
-				    updated_at = now()""")
+				    auto_receive_on_delivery = excluded.auto_receive_on_delivery, updated_at = now()""")
 			.param("store", store.value()).param("days", policy.windowDays())
 			.param("fee", policy.restockingFeePercent()).param("paidBy", policy.returnShippingPaidBy().name())
 			.param("skus", policy.nonReturnableSkus().toArray(String[]::new))
 			.param("tags", policy.nonReturnableTags().toArray(String[]::new))
+			.param("autoReceive", policy.autoReceiveOnDelivery())
 			.update();
 	}
 
@@ -201,16 +204,111 @@ public class Returns {
 			.query((rs, row) -> rs.getTimestamp("delivered_at").toInstant()).optional();
 	}
 
-	/** Keeps the return label bought on approval; its download address is {@code /return-labels/{key}.pdf}. */
-	public void label(StoreId store, ReturnId id, String carrier, String trackingNumber, UUID key, byte[] pdf) {
+	/**
+	 * Keeps the return label bought on approval (its download address is {@code /return-labels/{key}.pdf}), what it
+	 * cost and what the shopper is charged for it.
+	 */
+	public void label(StoreId store, ReturnId id, String carrier, String trackingNumber, UUID key, byte[] pdf,
+			Money cost, Money charge) {
 		jdbc.sql("""
 				update returns.return_request set label_carrier = :carrier, label_tracking_number = :tracking,
-				    label_key = :key, label_pdf = :pdf, label_url = :url
+				    label_key = :key, label_pdf = :pdf, label_url = :url, label_created_at = now(), label_cost = :cost,
+				    label_cost_currency = :costCurrency, return_shipping_charge = :charge
 				where store_id = :store and id = :id""")
 			.param("store", store.value()).param("id", id.value()).param("carrier", carrier)
 			.param("tracking", trackingNumber).param("key", key).param("pdf", pdf)
-			.param("url", "/return-labels/" + key + ".pdf")
+			.param("url", "/return-labels/" + key + ".pdf").param("cost", cost.amount())
+			.param("costCurrency", cost.currency().getCurrencyCode()).param("charge", charge.amount())
 			.update();
+	}
+
+	/**
+	 * The label was voided: no charge any more and its link stops working. Only before the return settles (a
+	 * settlement already under way keeps the charge it started with); false when it was voided already or too late.
+	 */
+	public boolean voidLabel(StoreId store, ReturnId id) {
+		return jdbc.sql("""
+				update returns.return_request set label_voided_at = now(), return_shipping_charge = 0, label_url = null,
+				    version = version + 1
+				where store_id = :store and id = :id and label_tracking_number is not null and label_voided_at is null
+				    and status in ('APPROVED', 'RECEIVED', 'INSPECTED')""")
+			.param("store", store.value()).param("id", id.value())
+			.update() == 1;
+	}
+
+	// the return parcel
+
+	/** The return whose label has this tracking number, if any. */
+	public Optional<ReturnId> byTracking(StoreId store, String carrier, String trackingNumber) {
+		return jdbc.sql("""
+				select id from returns.return_request
+				where store_id = :store and label_carrier = :carrier and label_tracking_number = :tracking""")
+			.param("store", store.value()).param("carrier", carrier).param("tracking", trackingNumber)
+			.query((rs, n) -> new ReturnId(rs.getObject("id", UUID.class)))
+			.optional();
+	}
+
+	/** One step of the parcel's journey; {@code key} is unique per parcel. */
+	public record ParcelStep(String key, ShipmentStatus status, String description, @Nullable String place,
+			Instant occurredAt) {
+	}
+
+	/**
+	 * Records a step once (by its key) and moves the parcel's status to it when it is the newest step and the parcel
+	 * is not delivered or cancelled yet. Returns whether the status moved.
+	 */
+	public boolean recordParcelStep(StoreId store, ReturnId id, ParcelStep step) {
+		int recorded = jdbc.sql("""
+				insert into returns.return_parcel_event (store_id, return_id, key, status, description, place, occurred_at)
+				values (:store, :id, :key, :status, :description, :place, :at)
+				on conflict (store_id, return_id, key) do nothing""")
+			.param("store", store.value()).param("id", id.value()).param("key", step.key())
+			.param("status", step.status().name()).param("description", step.description()).param("place", step.place())
+			.param("at", Timestamp.from(step.occurredAt()))
+			.update();
+		if (recorded == 0) {
+			return false;
+		}
+		return jdbc.sql("""
+				update returns.return_request set parcel_status = :status, parcel_updated_at = :at,
+				    parcel_delivered_at = case when :status = 'DELIVERED' then :at else parcel_delivered_at end,
+				    version = version + 1
+				where store_id = :store and id = :id
+				    and (parcel_status is null or parcel_status not in ('DELIVERED', 'CANCELLED'))
+				    and (parcel_updated_at is null or parcel_updated_at <= :at)""")
+			.param("store", store.value()).param("id", id.value()).param("status", step.status().name())
+			.param("at", Timestamp.from(step.occurredAt()))
+			.update() == 1;
+	}
+
+	public List<ParcelStep> parcelTimeline(StoreId store, ReturnId id) {
+		return jdbc.sql("""
+				select * from returns.return_parcel_event where store_id = :store and return_id = :id
+				order by occurred_at, recorded_at""")
+			.param("store", store.value()).param("id", id.value())
+			.query((rs, n) -> new ParcelStep(rs.getString("key"), ShipmentStatus.valueOf(rs.getString("status")),
+					rs.getString("description"), rs.getString("place"), rs.getTimestamp("occurred_at").toInstant()))
+			.list();
+	}
+
+	/** A return parcel still on its way to the store, for carriers that keep their own timeline. */
+	public record FollowedParcel(StoreId store, ReturnId id, String carrier, String trackingNumber,
+			Instant labelCreatedAt) {
+	}
+
+	/** Approved returns (any store) whose label is not voided and whose parcel has not arrived or been cancelled. */
+	public List<FollowedParcel> parcelsOnTheirWay(int limit) {
+		return jdbc.sql("""
+				select store_id, id, label_carrier, label_tracking_number, label_created_at from returns.return_request
+				where status = 'APPROVED' and label_tracking_number is not null and label_voided_at is null
+				    and label_created_at is not null
+				    and (parcel_status is null or parcel_status not in ('DELIVERED', 'CANCELLED'))
+				order by label_created_at limit :limit""")
+			.param("limit", limit)
+			.query((rs, n) -> new FollowedParcel(new StoreId(rs.getObject("store_id", UUID.class)),
+					new ReturnId(rs.getObject("id", UUID.class)), rs.getString("label_carrier"),
+					rs.getString("label_tracking_number"), rs.getTimestamp("label_created_at").toInstant()))
+			.list();
 	}
 
 	public Optional<byte[]> labelPdf(StoreId store, ReturnId id) {
@@ -219,7 +317,7 @@ public class Returns {
 	}
 
 	public Optional<byte[]> labelPdfByKey(StoreId store, UUID key) {
-		return jdbc.sql("select label_pdf from returns.return_request where store_id = :store and label_key = :key and label_pdf is not null")
+		return jdbc.sql("select label_pdf from returns.return_request where store_id = :store and label_key = :key and label_pdf is not null and label_voided_at is null")
 			.param("store", store.value()).param("key", key).query(byte[].class).optional();
 	}
 
@@ -236,14 +334,19 @@ public class Returns {
 			.update() == 1;
 	}
 
-	/** Claims the settlement: INSPECTED → RESOLVING with the amounts decided; false if another got there first. */
-	public boolean startResolving(StoreId store, ReturnId id, Resolution resolution, Money credit, Money fee) {
+	/**
+	 * Claims the settlement: INSPECTED → RESOLVING with the amounts decided; false if another got there first, or if
+	 * the return shipping charge changed meanwhile (the label was voided) so the amounts no longer hold.
+	 */
+	public boolean startResolving(StoreId store, ReturnId id, Resolution resolution, Money credit, Money fee,
+			Money shippingCharge) {
 		return jdbc.sql("""
 				update returns.return_request set status = 'RESOLVING', resolution = :resolution, credit_amount = :credit,
 				    fee_amount = :fee, resolving_since = now(), version = version + 1
-				where store_id = :store and id = :id and status = 'INSPECTED'""")
+				where store_id = :store and id = :id and status = 'INSPECTED'
+				    and coalesce(return_shipping_charge, 0) = :charge""")
 			.param("store", store.value()).param("id", id.value()).param("resolution", resolution.name())
-			.param("credit", credit.amount()).param("fee", fee.amount())
+			.param("credit", credit.amount()).param("fee", fee.amount()).param("charge", shippingCharge.amount())
 			.update() == 1;
 	}
 
@@ -325,6 +428,9 @@ public class Returns {
 			sql.append(" and customer_id = :customer");
 			params.put("customer", filter.customerId().value());
 		}
+		if (filter.parcelDeliveredNotReceived()) {
+			sql.append(" and status = 'APPROVED' and parcel_status = 'DELIVERED'");
+		}
 		String query = filter.query() == null ? "" : filter.query().strip();
 		if (!query.isEmpty()) {
 			String digits = query.replaceFirst("^[#Rr]", "");
@@ -385,7 +491,9 @@ public class Returns {
 			@Nullable Resolution resolution, @Nullable BigDecimal credit, @Nullable BigDecimal fee,
 			@Nullable BigDecimal refunded, @Nullable BigDecimal storeCredit, @Nullable UUID exchangeOrderId,
 			Instant requestedAt, @Nullable Instant approvedAt, @Nullable Instant rejectedAt,
-			@Nullable Instant receivedAt, @Nullable Instant inspectedAt, @Nullable Instant resolvedAt, int version) {
+			@Nullable Instant receivedAt, @Nullable Instant inspectedAt, @Nullable Instant resolvedAt, int version,
+			@Nullable BigDecimal labelCost, @Nullable String labelCostCurrency, @Nullable BigDecimal shippingCharge,
+			@Nullable Instant labelVoidedAt, @Nullable ShipmentStatus parcelStatus, @Nullable Instant parcelDeliveredAt) {
 	}
 
 	private static Head head(ResultSet rs, int row) throws SQLException {
@@ -401,7 +509,11 @@ public class Returns {
 				rs.getBigDecimal("fee_amount"), rs.getBigDecimal("refund_amount"), rs.getBigDecimal("store_credit_amount"),
 				rs.getObject("exchange_order_id", UUID.class), instant(rs, "requested_at"), instant(rs, "approved_at"),
 				instant(rs, "rejected_at"), instant(rs, "received_at"), instant(rs, "inspected_at"),
-				instant(rs, "resolved_at"), rs.getInt("version"));
+				instant(rs, "resolved_at"), rs.getInt("version"), rs.getBigDecimal("label_cost"),
+				rs.getString("label_cost_currency"), rs.getBigDecimal("return_shipping_charge"),
+				instant(rs, "label_voided_at"),
+				rs.getString("parcel_status") == null ? null : ShipmentStatus.valueOf(rs.getString("parcel_status")),
+				instant(rs, "parcel_delivered_at"));
 	}
 
 	private List<ReturnRequest> load(StoreId store, List<Head> heads) {
@@ -433,7 +545,10 @@ public class Returns {
 				items.getOrDefault(h.id(), List.of()), h.resolution(), money(h.credit(), h.currency()),
 				money(h.fee(), h.currency()), money(h.refunded(), h.currency()), money(h.storeCredit(), h.currency()),
 				h.exchangeOrderId() == null ? null : new OrderId(h.exchangeOrderId()), h.requestedAt(), h.approvedAt(),
-				h.rejectedAt(), h.receivedAt(), h.inspectedAt(), h.resolvedAt(), h.version())).toList();
+				h.rejectedAt(), h.receivedAt(), h.inspectedAt(), h.resolvedAt(), h.version(),
+				h.labelCostCurrency() == null ? null : money(h.labelCost(), Currency.getInstance(h.labelCostCurrency().strip())),
+				money(h.shippingCharge(), h.currency()), h.labelVoidedAt(), h.parcelStatus(), h.parcelDeliveredAt()))
+			.toList();
 	}
 
 	private static @Nullable Money money(@Nullable BigDecimal amount, Currency currency) {

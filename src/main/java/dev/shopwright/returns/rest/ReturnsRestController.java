@@ -93,7 +93,9 @@ class ReturnsRestController {
 	record PolicyBody(@Min(0) @Max(3650) int windowDays, @Size(max = 500) @Nullable List<@NotBlank @Size(max = 255) String> nonReturnableSkus,
 			@Size(max = 500) @Nullable List<@NotBlank @Size(max = 255) String> nonReturnableTags,
 			@NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal restockingFeePercent,
-			@NotNull ReturnPolicy.ShippingPaidBy returnShippingPaidBy) {
+			@NotNull ReturnPolicy.ShippingPaidBy returnShippingPaidBy,
+			@Schema(description = "Mark a return RECEIVED when the carrier reports its parcel delivered (default false)")
+			@Nullable Boolean autoReceiveOnDelivery) {
 	}
 
 	record CreditBody(@NotNull Money amount, @NotBlank @Size(max = 500) String note) {
@@ -118,10 +120,13 @@ class ReturnsRestController {
 	Page<ReturnRequest> list(@RequestParam(required = false) @Nullable ReturnStatus status,
 			@RequestParam(required = false) @Nullable UUID orderId, @RequestParam(required = false) @Nullable UUID customerId,
 			@RequestParam(required = false) @Size(max = 200) @Nullable String query,
+			@Parameter(description = "true: only approved returns whose parcel the carrier delivered to the store but "
+					+ "that nobody marked received yet")
+			@RequestParam(defaultValue = "false") boolean parcelDelivered,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit) {
 		return returns.list(currentStore.id(), new ReturnListing(status, orderId == null ? null : new OrderId(orderId),
-				customerId == null ? null : new CustomerId(customerId), query), cursor, limit);
+				customerId == null ? null : new CustomerId(customerId), query, parcelDelivered), cursor, limit);
 	}
 
 	@GetMapping("/api/admin/v1/returns/{id}")
@@ -154,8 +159,9 @@ class ReturnsRestController {
 
 	@PostMapping("/api/admin/v1/returns/{id}/approve")
 	@PreAuthorize("hasAuthority('ORDERS_WRITE')")
-	@Operation(summary = "Approve a requested return; the shopper is emailed")
-	@ApiResponse(responseCode = "409", description = "RETURN_NOT_IN_STATUS", content = @Content(
+	@Operation(summary = "Approve a requested return and buy its return label; when the customer pays return shipping the "
+			+ "label's cost, in the order's currency, becomes returnShippingCharge; the shopper is emailed")
+	@ApiResponse(responseCode = "409", description = "RETURN_NOT_IN_STATUS, RETURN_SHIPPING_NOT_CONVERTIBLE", content = @Content(
 			mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
 	ReturnRequest approve(@PathVariable UUID id) {
 		return returns.approve(currentStore.id(), new ReturnId(id));
@@ -171,6 +177,26 @@ class ReturnsRestController {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"return-label-" + id + ".pdf\"")
 			.body(returns.labelPdf(currentStore.id(), new ReturnId(id)));
+	}
+
+	@GetMapping("/api/admin/v1/returns/{id}/parcel")
+	@PreAuthorize("hasAuthority('ORDERS_READ')")
+	@Operation(summary = "The return parcel's tracking timeline, oldest first (label created → in transit → delivered "
+			+ "to the store); empty without a label")
+	List<ReturnManagement.ParcelStep> parcel(@PathVariable UUID id) {
+		ReturnId returnId = new ReturnId(id);
+		returns.get(currentStore.id(), returnId);
+		return returns.parcelTimeline(currentStore.id(), returnId);
+	}
+
+	@PostMapping("/api/admin/v1/returns/{id}/void-label")
+	@PreAuthorize("hasAuthority('ORDERS_WRITE')")
+	@Operation(summary = "Void the return label of an approved return whose parcel has not moved: the carrier is told, "
+			+ "the link stops working and no return shipping is charged")
+	@ApiResponse(responseCode = "409", description = "NO_RETURN_LABEL, LABEL_IN_USE", content = @Content(
+			mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+	ReturnRequest voidLabel(@PathVariable UUID id) {
+		return returns.voidLabel(currentStore.id(), new ReturnId(id));
 	}
 
 	@PostMapping("/api/admin/v1/returns/{id}/reject")
@@ -207,9 +233,10 @@ class ReturnsRestController {
 
 	@PostMapping("/api/admin/v1/returns/{id}/resolve")
 	@PreAuthorize("hasAuthority('ORDERS_WRITE')")
-	@Operation(summary = "Settle an inspected return by REFUND (to the original payment, less the restocking fee; "
-			+ "never more than paid and not yet refunded), STORE_CREDIT or EXCHANGE (a new order, the difference refunded "
-			+ "or left to pay)")
+	@Operation(summary = "Settle an inspected return by REFUND (to the original payment, less the restocking fee and "
+			+ "returnShippingCharge, never below zero nor more than paid and not yet refunded), STORE_CREDIT (the same "
+			+ "amount) or EXCHANGE (a new order, the difference refunded or left to pay, the return shipping charge "
+			+ "taken off the credit)")
 	@ApiResponse(responseCode = "409", description = "RETURN_NOT_IN_STATUS, REFUND_EXCEEDS_PAID, NOTHING_TO_REFUND",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
 	@ApiResponse(responseCode = "503", description = "The payment gateway did not answer; resolve again with the same "
@@ -238,12 +265,12 @@ class ReturnsRestController {
 	@PutMapping("/api/admin/v1/return-policy")
 	@PreAuthorize("hasAuthority('ORDERS_WRITE')")
 	@Operation(summary = "Set the return window (days from the order's placement), non-returnable SKUs and product tags, "
-			+ "restocking fee and who pays return shipping")
+			+ "restocking fee, who pays return shipping and whether a delivered return parcel marks the return received")
 	ReturnPolicy updatePolicy(@Valid @RequestBody PolicyBody body) {
 		return returns.updatePolicy(currentStore.id(), new ReturnPolicy(body.windowDays(),
 				body.nonReturnableSkus() == null ? List.of() : body.nonReturnableSkus(),
 				body.nonReturnableTags() == null ? List.of() : body.nonReturnableTags(), body.restockingFeePercent(),
-				body.returnShippingPaidBy()));
+				body.returnShippingPaidBy(), Boolean.TRUE.equals(body.autoReceiveOnDelivery())));
 	}
 
 	@GetMapping("/api/admin/v1/customers/{customerId}/store-credit")

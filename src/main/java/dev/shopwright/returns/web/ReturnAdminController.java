@@ -70,12 +70,14 @@ class ReturnAdminController {
 	@GetMapping("/admin/returns")
 	@PreAuthorize("hasAuthority('ORDERS_READ')")
 	String list(@RequestParam(required = false) @Nullable ReturnStatus status,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String cursor,
-			HtmxRequest htmx, Model model) {
+			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "false") boolean parcelDelivered,
+			@RequestParam(required = false) @Nullable String cursor, HtmxRequest htmx, Model model) {
 		String query = q == null || q.isBlank() ? null : q.strip();
-		model.addAttribute("page", returns.list(currentStore.id(), new ReturnListing(status, null, null, query),
-				cursor == null || cursor.isBlank() ? null : cursor, PAGE_SIZE));
+		model.addAttribute("page", returns.list(currentStore.id(),
+				new ReturnListing(status, null, null, query, parcelDelivered), cursor == null || cursor.isBlank() ? null
+						: cursor, PAGE_SIZE));
 		model.addAttribute("status", status);
+		model.addAttribute("parcelDelivered", parcelDelivered);
 		model.addAttribute("q", query);
 		model.addAttribute("statuses", ReturnStatus.values());
 		return htmx.isHtmxRequest() && cursor != null ? "returns/list :: rows" : "returns/list";
@@ -86,6 +88,7 @@ class ReturnAdminController {
 	String detail(@PathVariable UUID id, Authentication authentication, Model model) {
 		ReturnRequest request = returns.get(currentStore.id(), new ReturnId(id));
 		model.addAttribute("rma", request);
+		model.addAttribute("parcel", returns.parcelTimeline(currentStore.id(), request.id()));
 		model.addAttribute("canWrite", authentication.getAuthorities()
 			.stream()
 			.anyMatch(authority -> "ORDERS_WRITE".equals(authority.getAuthority())));
@@ -99,6 +102,14 @@ class ReturnAdminController {
 	String approve(@PathVariable UUID id, RedirectAttributes redirect) {
 		forms.act(redirect, "Return approved; the shopper was emailed.",
 				() -> returns.approve(currentStore.id(), new ReturnId(id)));
+		return "redirect:/admin/returns/" + id;
+	}
+
+	@PostMapping("/admin/returns/{id}/void-label")
+	@PreAuthorize("hasAuthority('ORDERS_WRITE')")
+	String voidLabel(@PathVariable UUID id, RedirectAttributes redirect) {
+		forms.act(redirect, "Return label voided; no return shipping is charged.",
+				() -> returns.voidLabel(currentStore.id(), new ReturnId(id)));
 		return "redirect:/admin/returns/" + id;
 	}
 
@@ -242,11 +253,13 @@ class ReturnAdminController {
 			@RequestParam(defaultValue = "0") String restockingFeePercent,
 			@RequestParam(defaultValue = "CUSTOMER") ReturnPolicy.ShippingPaidBy returnShippingPaidBy,
 			@RequestParam(defaultValue = "") String nonReturnableSkus,
-			@RequestParam(defaultValue = "") String nonReturnableTags, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String nonReturnableTags,
+			@RequestParam(defaultValue = "false") boolean autoReceiveOnDelivery, Model model, RedirectAttributes redirect) {
 		ReturnPolicy typed;
 		try {
 			typed = new ReturnPolicy(Integer.parseInt(windowDays.strip()), lines(nonReturnableSkus),
-					lines(nonReturnableTags), new BigDecimal(restockingFeePercent.strip()), returnShippingPaidBy);
+					lines(nonReturnableTags), new BigDecimal(restockingFeePercent.strip()), returnShippingPaidBy,
+					autoReceiveOnDelivery);
 		}
 		catch (NumberFormatException ex) {
 			model.addAttribute("formError", "Enter the window in whole days and the fee as a percentage such as 10 or 12.5");

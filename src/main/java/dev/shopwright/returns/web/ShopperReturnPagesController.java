@@ -130,7 +130,11 @@ class ShopperReturnPagesController {
 		model.addAttribute("token", token);
 		model.addAttribute("returnable", returns.returnable(currentStore.id(), order));
 		model.addAttribute("reasons", ReturnReason.values());
-		model.addAttribute("earlier", returns.forOrder(currentStore.id(), order.id()));
+		java.util.List<ReturnRequest> earlier = returns.forOrder(currentStore.id(), order.id());
+		model.addAttribute("earlier", earlier);
+		java.util.Map<dev.shopwright.returns.ReturnId, java.util.List<ReturnManagement.ParcelStep>> parcels = new java.util.HashMap<>();
+		earlier.forEach(r -> parcels.put(r.id(), returns.parcelTimeline(currentStore.id(), r.id())));
+		model.addAttribute("parcels", parcels);
 		model.addAttribute("deadline", returns.deadline(currentStore.id(), order));
 		return "returns/shopper-return";
 	}

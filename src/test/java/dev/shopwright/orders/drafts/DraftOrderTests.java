@@ -170,7 +170,10 @@ class DraftOrderTests {
 		assertThat(orders.list(store, OrderListing.ALL, null, 10).items()).hasSize(1);
 		List<PaymentIntent> paid = payments.forOrder(store, draft.id().toString());
 		assertThat(paid).singleElement().satisfies(p -> assertThat(p.captured()).isEqualTo(Money.of("29.90", "EUR")));
-		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(3);
+		// sold units are committed to the order: still on hand (5) until shipped, no longer available
+		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(5);
+		assertThat(inventory.stock(store, mug).committed()).isEqualTo(2);
+		assertThat(inventory.availableOnline(store, mug)).isEqualTo(3);
 		assertThat(inventory.stock(store, mug).reserved()).isZero();
 		assertThat(drafts.get(store, draft.id()).status()).isEqualTo(DraftOrderStatus.COMPLETED);
 
@@ -200,7 +203,10 @@ class DraftOrderTests {
 		// the shopper tries another card at once
 		assertThat(drafts.payByCard(store, draft.id(), card(DraftShop.GOOD_CARD), "a2", "/r").outcome())
 			.isEqualTo(DraftOrders.PayResult.Outcome.PAID);
-		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(3);
+		// sold units are committed to the order: still on hand (5) until shipped, no longer available
+		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(5);
+		assertThat(inventory.stock(store, mug).committed()).isEqualTo(2);
+		assertThat(inventory.availableOnline(store, mug)).isEqualTo(3);
 	}
 
 	@Test
@@ -249,7 +255,10 @@ class DraftOrderTests {
 		}
 		assertThat(order.paymentState()).isEqualTo(PaymentState.PAID);
 		assertThat(drafts.get(store, draft.id()).status()).isEqualTo(DraftOrderStatus.COMPLETED);
-		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(4);
+		// sold units are committed to the order: still on hand (5) until shipped, no longer available
+		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(5);
+		assertThat(inventory.stock(store, mug).committed()).isEqualTo(1);
+		assertThat(inventory.availableOnline(store, mug)).isEqualTo(4);
 		assertThat(inventory.stock(store, mug).reserved()).isZero();
 	}
 
@@ -271,7 +280,10 @@ class DraftOrderTests {
 		assertThat(order.totals().total()).isEqualTo(Money.of("17.50", "EUR"));
 		assertThat(payments.forOrder(store, order.id().toString())).singleElement()
 			.satisfies(p -> assertThat(p.status()).isEqualTo(PaymentStatus.CAPTURED));
-		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(4);
+		// sold units are committed to the order: still on hand (5) until shipped, no longer available
+		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(5);
+		assertThat(inventory.stock(store, mug).committed()).isEqualTo(1);
+		assertThat(inventory.availableOnline(store, mug)).isEqualTo(4);
 	}
 
 	@Test

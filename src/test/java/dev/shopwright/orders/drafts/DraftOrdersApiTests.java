@@ -105,7 +105,10 @@ class DraftOrdersApiTests {
 		assertThat(completed.json().get("orderId").asString()).isEqualTo(id);
 		assertThat(completed.json().get("orderNumber").asString()).isEqualTo("#1001");
 		assertThat(completed.json().get("paymentState").asString()).isEqualTo("PAID");
-		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(2);
+		// sold units are committed to the order: still on hand (5) until shipped, no longer available
+		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(5);
+		assertThat(inventory.stock(store, mug).committed()).isEqualTo(3);
+		assertThat(inventory.availableOnline(store, mug)).isEqualTo(2);
 
 		Response delete = owner.delete("/api/admin/v1/draft-orders/" + id);
 		assertThat(delete.status()).isEqualTo(409);

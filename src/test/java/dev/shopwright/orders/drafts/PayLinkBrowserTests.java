@@ -106,7 +106,10 @@ class PayLinkBrowserTests {
 		assertThat(order.channel()).isEqualTo(PlaceOrder.DRAFT);
 		assertThat(order.paymentState()).isIn(PaymentState.PAID, PaymentState.AUTHORIZED);
 		assertThat(drafts.get(store, draft.id()).status()).isEqualTo(DraftOrderStatus.COMPLETED);
-		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(3);
+		// sold units are committed to the order: still on hand (5) until shipped, no longer available
+		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(5);
+		assertThat(inventory.stock(store, mug).committed()).isEqualTo(2);
+		assertThat(inventory.availableOnline(store, mug)).isEqualTo(3);
 
 		// opening the link again shows the paid order; a wrong token shows nothing
 		driver.get(link.url());

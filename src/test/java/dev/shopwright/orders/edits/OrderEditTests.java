@@ -130,14 +130,19 @@ class OrderEditTests {
 		assertThat(lineOf(edited, tee).total()).isEqualTo(Money.of("10.00", "EUR"));
 		assertThat(edited.paymentState()).isEqualTo(PaymentState.PARTIALLY_PAID);
 		assertThat(edited.version()).isGreaterThan(order.version());
-		// the stock ledger: 1 mug sold at placing, 1 more and 2 tees sold by the edit
-		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(8);
-		assertThat(inventory.stock(store, tee).onHand()).isEqualTo(8);
+		// the stock ledger: 1 mug committed at placing, 1 more and 2 tees committed by the edit (on hand until shipped)
+		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(10);
+		assertThat(inventory.stock(store, mug).committed()).isEqualTo(2);
+		assertThat(inventory.stock(store, tee).onHand()).isEqualTo(10);
+		assertThat(inventory.stock(store, tee).committed()).isEqualTo(2);
+		assertThat(inventory.availableOnline(store, tee)).isEqualTo(8);
 		assertThat(inventory.stock(store, tee).reserved()).isZero();
 		assertThat(movements(tee)).anySatisfy(m -> {
-			assertThat(m.reason()).isEqualTo(MovementReason.SOLD);
-			assertThat(m.onHandDelta()).isEqualTo(-2);
+			assertThat(m.reason()).isEqualTo(MovementReason.COMMITTED);
+			assertThat(m.committedDelta()).isEqualTo(2);
+			assertThat(m.onHandDelta()).isZero();
 		});
+		assertThat(orders.stockReferences(store, order.id())).hasSize(2);
 		TimelineEntry entry = orders.timeline(store, order.id()).stream().filter(e -> e.kind().equals("edited"))
 			.findFirst().orElseThrow();
 		assertThat(entry.data()).containsEntry("totalBefore", "14.90 EUR").containsEntry("totalAfter", "34.90 EUR")
@@ -166,7 +171,8 @@ class OrderEditTests {
 	void removingAndLoweringRefundsTheDifferenceAndRestocks() {
 		Order order = paidOrder(DraftShop.email(), line(mug, 3), line(tee, 1));
 		assertThat(order.totals().total()).isEqualTo(Money.of("39.90", "EUR"));
-		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(7);
+		assertThat(inventory.stock(store, mug).committed()).isEqualTo(3);
+		assertThat(inventory.availableOnline(store, mug)).isEqualTo(7);
 
 		OrderEdits.Committed done = edits.commit(store, order.id(), new EditOrder(order.version(), List.of(
 				EditOrder.Change.remove(lineOf(order, tee).id()), EditOrder.Change.setQuantity(lineOf(order, mug).id(), 1)),
@@ -180,12 +186,18 @@ class OrderEditTests {
 		PaymentIntent payment = payments.forOrder(store, order.id().toString()).getFirst();
 		assertThat(payment.refunded()).isEqualTo(Money.of("25.00", "EUR"));
 		await(() -> orders.get(store, order.id()).paymentState(), PaymentState.PARTIALLY_REFUNDED::equals);
-		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(9);
-		assertThat(inventory.stock(store, tee).onHand()).isEqualTo(10);
-		assertThat(movements(mug)).anySatisfy(m -> {
-			assertThat(m.reason()).isEqualTo(MovementReason.RETURNED);
-			assertThat(m.onHandDelta()).isEqualTo(2);
+		// removed units were never shipped: released from the commitment, on hand unchanged
+		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(10);
+		assertThat(inventory.stock(store, mug).committed()).isEqualTo(1);
+		assertThat(inventory.availableOnline(store, mug)).isEqualTo(9);
+		assertThat(inventory.stock(store, tee).committed()).isZero();
+		assertThat(inventory.availableOnline(store, tee)).isEqualTo(10);
+		assertThat(movements(mug)).noneMatch(m -> m.reason() == MovementReason.RETURNED).anySatisfy(m -> {
+			assertThat(m.reason()).isEqualTo(MovementReason.UNCOMMITTED);
+			assertThat(m.committedDelta()).isEqualTo(-2);
+			assertThat(m.onHandDelta()).isZero();
 		});
+		assertThat(inventory.ledgerDiscrepancies(store)).isEmpty();
 
 		// a removed line cannot be changed again; the edit never refunds more than was captured
 		int version = orders.get(store, order.id()).version(); // the refund's payment event moved it on
@@ -208,15 +220,19 @@ class OrderEditTests {
 		Order edited = orders.get(store, order.id());
 		edits.commit(store, order.id(), new EditOrder(edited.version(), List.of(EditOrder.Change.add(tee, 2)), null),
 				"http://shop.test");
-		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(9);
-		assertThat(inventory.stock(store, tee).onHand()).isEqualTo(8);
+		assertThat(inventory.availableOnline(store, mug)).isEqualTo(9);
+		assertThat(inventory.availableOnline(store, tee)).isEqualTo(8);
 
 		orders.cancel(store, order.id(), "customer changed their mind", true);
 
-		assertThat(inventory.stock(store, mug).onHand()).as("one mug was still held, two came back with the edit")
+		assertThat(inventory.availableOnline(store, mug)).as("one mug was still held, two came back with the edit")
 			.isEqualTo(10);
-		assertThat(inventory.stock(store, tee).onHand()).as("the edit's two tees come back, the removed one not twice")
+		assertThat(inventory.availableOnline(store, tee)).as("the edit's two tees come back, the removed one not twice")
 			.isEqualTo(10);
+		assertThat(inventory.stock(store, mug).committed()).isZero();
+		assertThat(inventory.stock(store, tee).committed()).isZero();
+		assertThat(inventory.stock(store, mug).onHand()).as("nothing ever left the shelf").isEqualTo(10);
+		assertThat(inventory.stock(store, tee).onHand()).isEqualTo(10);
 		assertThat(inventory.ledgerDiscrepancies(store)).isEmpty();
 	}
 
@@ -259,7 +275,8 @@ class OrderEditTests {
 			});
 		Order now = orders.get(store, order.id());
 		assertThat(now.lines()).filteredOn(l -> l.sku().equals(tee)).hasSize(1);
-		assertThat(inventory.stock(store, tee).onHand()).as("the tee was sold once").isEqualTo(9);
+		assertThat(inventory.stock(store, tee).committed()).as("the tee was sold once").isEqualTo(1);
+		assertThat(inventory.availableOnline(store, tee)).isEqualTo(9);
 		assertThat(edits.history(store, order.id())).hasSize(1);
 	}
 
@@ -277,8 +294,10 @@ class OrderEditTests {
 		assertThat(after.version()).isEqualTo(order.version());
 		assertThat(after.lines()).isEqualTo(order.lines());
 		assertThat(after.totals()).isEqualTo(order.totals());
-		assertThat(inventory.stock(store, mug).onHand()).isEqualTo(9);
-		assertThat(inventory.stock(store, tee).onHand()).isEqualTo(10);
+		assertThat(inventory.stock(store, mug).committed()).isEqualTo(1);
+		assertThat(inventory.availableOnline(store, mug)).isEqualTo(9);
+		assertThat(inventory.stock(store, tee).committed()).isZero();
+		assertThat(inventory.availableOnline(store, tee)).isEqualTo(10);
 		assertThat(edits.history(store, order.id())).isEmpty();
 		assertThat(orders.timeline(store, order.id())).noneMatch(e -> e.kind().equals("edited"));
 	}
