@@ -515,6 +515,15 @@ public class InventoryManagement {
 		return levels.availableOnline(store, sku);
 	}
 
+	/**
+	 * {@link #availableOnline(StoreId, String)} for many SKUs at once (search indexing reads whole catalogs); SKUs
+	 * inventory does not track are not in the map.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, Integer> availableOnline(StoreId store, java.util.Collection<String> skus) {
+		return skus.isEmpty() ? java.util.Map.of() : levels.availableOnline(store, skus);
+	}
+
 	/** A manual correction of on hand, by a delta or to an absolute figure; on hand never goes below zero. */
 	@Transactional
 	public StockLevel adjust(StoreId store, StockAdjustment adjustment) {

@@ -25,6 +25,8 @@ import dev.shopwright.catalog.ProductListing;
 import dev.shopwright.catalog.Variant;
 import dev.shopwright.search.domain.ProductDocuments;
 import dev.shopwright.search.domain.TextFolding;
+import dev.shopwright.search.domain.VariantStock;
+import dev.shopwright.inventory.InventoryManagement;
 import dev.shopwright.shared.StoreId;
 import dev.shopwright.stores.Store;
 import dev.shopwright.stores.StoreManagement;
@@ -43,10 +45,17 @@ class SearchIndexer {
 
 	private final ProductDocuments documents;
 
-	SearchIndexer(CatalogManagement catalog, StoreManagement stores, ProductDocuments documents) {
+	private final VariantStock variantStock;
+
+	private final InventoryManagement inventory;
+
+	SearchIndexer(CatalogManagement catalog, StoreManagement stores, ProductDocuments documents,
+			VariantStock variantStock, InventoryManagement inventory) {
 		this.catalog = catalog;
 		this.stores = stores;
 		this.documents = documents;
+		this.variantStock = variantStock;
+		this.inventory = inventory;
 	}
 
 	/** Text search configurations for a store's languages, 'simple' last for exact words. */
@@ -59,6 +68,27 @@ class SearchIndexer {
 			if (config != null) {
 				configs.add(config);
 			}
+		}
+		configs.add("search.simple");
+		return List.copyOf(configs);
+	}
+
+	/**
+	 * For a search in one language: that language's configuration first, then the default language's (an
+	 * untranslated product is indexed in the default language only), 'simple' last.
+	 */
+	static List<String> configs(Store store, @Nullable String languageTag) {
+		String chosen = languageTag == null ? null : config(Locale.forLanguageTag(languageTag));
+		boolean offered = chosen != null && (store.locales().stream().anyMatch(l -> chosen.equals(config(l)))
+				|| chosen.equals(config(store.defaultLocale())));
+		if (!offered) {
+			return configs(store);
+		}
+		Set<String> configs = new LinkedHashSet<>();
+		configs.add(chosen);
+		String fallback = config(store.defaultLocale());
+		if (fallback != null) {
+			configs.add(fallback);
 		}
 		configs.add("search.simple");
 		return List.copyOf(configs);
@@ -89,7 +119,7 @@ class SearchIndexer {
 		products.forEach(product -> found.add(product.id().value()));
 		for (UUID id : productIds) {
 			if (!found.contains(id)) {
-				documents.delete(storeId, id);
+				remove(storeId, id);
 			}
 		}
 	}
@@ -97,6 +127,7 @@ class SearchIndexer {
 	@Transactional
 	public void remove(StoreId store, UUID productId) {
 		documents.delete(store, productId);
+		variantStock.deleteProduct(store, productId);
 	}
 
 	/** Rebuilds every document of the store; returns how many products were indexed. */
@@ -132,13 +163,36 @@ class SearchIndexer {
 	private void index(Store store, List<Product> products, Map<UUID, Category> categories) {
 		Map<UUID, List<UUID>> collections = catalog.collectionsContaining(store.id(),
 				products.stream().map(p -> p.id().value()).toList());
+		Map<UUID, List<VariantStock.Row>> stock = stock(store.id(), products);
+		variantStock.replace(store.id(), stock);
 		documents.upsert(store.id(), products.stream()
-			.map(p -> document(store, p, categories, collections.getOrDefault(p.id().value(), List.of())))
+			.map(p -> document(store, p, categories, collections.getOrDefault(p.id().value(), List.of()),
+					stock.get(p.id().value()).stream().anyMatch(v -> v.availability().sellable())))
 			.toList());
 	}
 
+	/**
+	 * Each product's variants with what inventory says of their SKUs now (one query for the whole batch). Inventory
+	 * mirrors every catalog SKU; one it has not mirrored yet (its catalog event is still on the way) has no stock
+	 * either, since stock can only be received for a mirrored SKU, and the receipt's StockLevelChanged corrects the
+	 * row. Only a variant without a SKU is untracked, and counts as sellable (ADR 0023).
+	 */
+	private Map<UUID, List<VariantStock.Row>> stock(StoreId store, List<Product> products) {
+		List<String> skus = products.stream().flatMap(p -> p.variants().stream()).map(Variant::sku)
+			.filter(java.util.Objects::nonNull).toList();
+		Map<String, Integer> available = inventory.availableOnline(store, skus);
+		Map<UUID, List<VariantStock.Row>> result = new LinkedHashMap<>();
+		for (Product p : products) {
+			result.put(p.id().value(), p.variants().stream()
+				.map(v -> new VariantStock.Row(v.id().value(), v.position(), v.sku(), v.inventoryPolicy().name(),
+						v.preorderLimit(), v.sku() == null ? null : available.getOrDefault(v.sku(), 0)))
+				.toList());
+		}
+		return result;
+	}
+
 	private ProductDocuments.Document document(Store store, Product p, Map<UUID, Category> categories,
-			List<UUID> collections) {
+			List<UUID> collections, boolean inStock) {
 		Set<UUID> categoryIds = new LinkedHashSet<>();
 		for (UUID id : p.categoryIds()) {
 			Category category = categories.get(id);
@@ -175,13 +229,12 @@ class SearchIndexer {
 			String title = translation != null && translation.title() != null ? translation.title() : p.title();
 			String description = translation != null && translation.descriptionHtml() != null
 					? translation.descriptionHtml() : p.descriptionHtml();
-			// the joined spelling of hyphenated words ("tshirt") is searchable too
-			String titleText = title + " " + String.join(" ", TextFolding.compounds(title));
-			texts.add(new ProductDocuments.LocalText(config, titleText, TextFolding.plain(description)));
+			// the index adds the joined spelling of hyphenated words ("tshirt"); the title stays as shown
+			texts.add(new ProductDocuments.LocalText(config, title, TextFolding.plain(description)));
 		}
 		return new ProductDocuments.Document(p.id().value(), p.handle(), p.title(), p.vendor(), p.productType(), p.tags(),
 				categoryIds, collections, optionValues, min, max, compareAt, currency, p.visibleToShoppers(),
-				p.publishedAt(), texts, keywords);
+				p.publishedAt(), texts, keywords, inStock, 0 /* units sold are kept by ProductSales, not written here */);
 	}
 
 	/** The translation for the first store language that uses this configuration, unless it is the default one. */

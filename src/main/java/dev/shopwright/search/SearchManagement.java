@@ -26,6 +26,7 @@ import dev.shopwright.search.domain.SearchIndex;
 import dev.shopwright.search.domain.SearchLog;
 import dev.shopwright.search.domain.Synonyms;
 import dev.shopwright.search.domain.TextFolding;
+import dev.shopwright.search.domain.VariantStock;
 import dev.shopwright.shared.Money;
 import dev.shopwright.shared.StoreId;
 import dev.shopwright.stores.Store;
@@ -53,9 +54,16 @@ public class SearchManagement {
 
 	private final SearchIndexFeed feed;
 
+	private final VariantStock variantStock;
+
+	private final PopularQueries popularQueries;
+
 	SearchManagement(ProductDocuments documents, Synonyms synonyms, SearchLog searchLog, SearchIndexer indexer,
-			CatalogManagement catalog, StoreManagement stores, AuditLog auditLog, SearchIndexFeed feed) {
+			CatalogManagement catalog, StoreManagement stores, AuditLog auditLog, SearchIndexFeed feed,
+			VariantStock variantStock, PopularQueries popularQueries) {
+		this.popularQueries = popularQueries;
 		this.feed = feed;
+		this.variantStock = variantStock;
 		this.documents = documents;
 		this.synonyms = synonyms;
 		this.searchLog = searchLog;
@@ -105,10 +113,12 @@ public class SearchManagement {
 		if (request.minPrice() != null || request.maxPrice() != null) {
 			filters.put(SearchIndex.PRICE, SearchIndex.priceBetween(request.minPrice(), request.maxPrice()));
 		}
-		// stock lives in the inventory module, which does not exist yet: every product counts as available,
-		// so inStock=true filters nothing (and the availability facet shows every product as in stock)
+		if (request.inStockOnly()) {
+			// kept current from inventory's events (StockAvailability); counted sideways like any other facet
+			filters.put(SearchIndex.AVAILABILITY, SearchIndex.anyOf(SearchIndex.AVAILABILITY, List.of(SearchIndex.IN_STOCK)));
+		}
 
-		List<String> configs = SearchIndexer.configs(store);
+		List<String> configs = SearchIndexer.configs(store, request.language());
 		List<List<String>> terms = request.query() == null ? List.of() : expand(storeId, terms(request.query()));
 		SearchIndex index = feed.index();
 		var query = new SearchIndex.Search(storeId, terms, configs, filters, request.sort(), request.limit(), request.cursor());
@@ -142,8 +152,14 @@ public class SearchManagement {
 	 */
 	@Transactional(readOnly = true)
 	public List<SearchResult.Hit> newest(StoreId storeId, int limit) {
+		return newest(storeId, limit, null);
+	}
+
+	/** {@link #newest(StoreId, int)} with titles in a store language (the default where not translated). */
+	@Transactional(readOnly = true)
+	public List<SearchResult.Hit> newest(StoreId storeId, int limit, @Nullable String languageTag) {
 		Store store = stores.get(storeId);
-		var query = new SearchIndex.Search(storeId, List.of(), SearchIndexer.configs(store), Map.of(),
+		var query = new SearchIndex.Search(storeId, List.of(), SearchIndexer.configs(store, languageTag), Map.of(),
 				SearchRequest.Sort.NEWEST, limit, null);
 		return hits(feed.index().search(query, false).hits());
 	}
@@ -153,7 +169,7 @@ public class SearchManagement {
 			Currency c = Currency.getInstance(r.currency());
 			return new SearchResult.Hit(r.id().toString(), r.handle(), r.title(), r.vendor(), r.productType(),
 					money(r.priceMin(), c), r.priceMax().compareTo(r.priceMin()) == 0 ? null : money(r.priceMax(), c),
-					r.compareAtMin() == null ? null : money(r.compareAtMin(), c), true);
+					r.compareAtMin() == null ? null : money(r.compareAtMin(), c), r.inStock());
 		}).toList();
 	}
 
@@ -198,8 +214,9 @@ public class SearchManagement {
 			price.add(new SearchResult.PriceRange(min.toPlainString() + "-" + (max == null ? "" : max.toPlainString()),
 					money(min, currency), max == null ? null : money(max, currency), n, selected));
 		}
-		List<SearchResult.FacetValue> availability = total == 0 ? List.of()
-				: List.of(new SearchResult.FacetValue("inStock", "In stock", total, request.inStockOnly()));
+		long inStock = counts.getOrDefault(SearchIndex.AVAILABILITY, Map.of()).getOrDefault(SearchIndex.IN_STOCK, 0L);
+		List<SearchResult.FacetValue> availability = inStock == 0 && !request.inStockOnly() ? List.of()
+				: List.of(new SearchResult.FacetValue("inStock", "In stock", inStock, request.inStockOnly()));
 		return new SearchResult.Facets(category, collection,
 				values(counts.get(SearchIndex.VENDOR), Set.copyOf(request.vendors()), v -> v, v -> v),
 				values(counts.get(SearchIndex.TYPE), Set.copyOf(request.types()), v -> v, v -> v),
@@ -267,13 +284,43 @@ public class SearchManagement {
 		return new BusinessRuleViolation("INVALID_PARAMETER", 400, field + ": " + detail, Map.of(field, detail));
 	}
 
+	/** Up to {@value #POPULAR_SUGGESTIONS} popular past searches first, then product titles, {@code limit} in all. */
 	@Transactional(readOnly = true)
 	public List<Suggestion> suggest(StoreId store, String typed, int limit) {
 		String folded = TextFolding.fold(typed);
 		if (folded.isEmpty()) {
 			return List.of();
 		}
-		return feed.index().suggest(store, folded, limit).stream().map(r -> new Suggestion(r[0], r[1])).toList();
+		List<Suggestion> result = new ArrayList<>();
+		popularQueries.matching(store, folded, Math.min(POPULAR_SUGGESTIONS, limit)).forEach(q -> result.add(Suggestion.query(q)));
+		if (limit > result.size()) {
+			feed.index().suggest(store, folded, limit - result.size())
+				.forEach(r -> result.add(Suggestion.product(r[0], r[1])));
+		}
+		return result;
+	}
+
+	private static final int POPULAR_SUGGESTIONS = 3;
+
+	/**
+	 * Whether each variant of a product can be bought now, by variant id, as inventory last reported it; a variant
+	 * not known yet (a product indexed moments from now) is missing and counts as in stock.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, Availability> availability(StoreId store, UUID productId) {
+		return variantStock.ofProduct(store, productId);
+	}
+
+	/** The popular past searches the suggestions may offer (see {@link #suggest}), most searched first. */
+	@Transactional(readOnly = true)
+	public List<String> popularQueries(StoreId store) {
+		return popularQueries.matching(store, "", 20);
+	}
+
+	/** The products with the most units sold in the best-selling window (90 days), most first. */
+	@Transactional(readOnly = true)
+	public List<BestSeller> bestSellers(StoreId store, int limit) {
+		return documents.bestSellers(store, limit);
 	}
 
 	/** Handles of visible products with their last change, for the sitemap. */

@@ -14,7 +14,7 @@ import dev.shopwright.platform.BusinessRuleViolation;
 /**
  * Reads a {@link SearchRequest} from query parameters, the same way for the Store API and the storefront
  * pages: {@code q, category, collection, vendor, type, tag, option.<Name>, minPrice, maxPrice, inStock, sort,
- * limit, cursor}. A value that cannot be understood is a 400 naming the parameter.
+ * limit, cursor, locale} ({@code lang} on storefront pages means the same as {@code locale}). A value that cannot be understood is a 400 naming the parameter.
  */
 public final class SearchParameters {
 
@@ -44,10 +44,10 @@ public final class SearchParameters {
 		SearchRequest.Sort sort;
 		try {
 			sort = sortText == null ? SearchRequest.Sort.RELEVANCE
-					: SearchRequest.Sort.valueOf(sortText.toUpperCase(Locale.ROOT));
+					: SearchRequest.Sort.valueOf(sortText.toUpperCase(Locale.ROOT).replace('-', '_'));
 		}
 		catch (IllegalArgumentException ex) {
-			throw invalid("sort", "must be one of relevance, price_asc, price_desc, newest");
+			throw invalid("sort", "must be one of relevance, price_asc, price_desc, newest, best-selling");
 		}
 		int limit = defaultLimit;
 		String limitText = first(params, "limit");
@@ -68,7 +68,7 @@ public final class SearchParameters {
 		}
 		return new SearchRequest(q, all(params, "category"), all(params, "collection"), all(params, "vendor"),
 				all(params, "type"), all(params, "tag"), options, min, max, "true".equals(inStock), sort, limit,
-				first(params, "cursor"));
+				first(params, "cursor"), first(params, "locale") != null ? first(params, "locale") : first(params, "lang"));
 	}
 
 	private static @Nullable BigDecimal price(MultiValueMap<String, String> params, String name) {

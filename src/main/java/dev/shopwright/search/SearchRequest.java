@@ -14,12 +14,17 @@ import org.jspecify.annotations.Nullable;
 public record SearchRequest(@Nullable String query, List<String> categories, List<String> collections,
 		List<String> vendors, List<String> types, List<String> tags, Map<String, List<String>> options,
 		@Nullable BigDecimal minPrice, @Nullable BigDecimal maxPrice, boolean inStockOnly, Sort sort, int limit,
-		@Nullable String cursor) {
+		@Nullable String cursor, @Nullable String language) {
 
 	public static final int MAX_LIMIT = 100;
 
 	public enum Sort {
-		RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST
+		RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST, BEST_SELLING;
+
+		/** The name in URLs: {@code price_asc}, {@code best-selling}. */
+		public String parameter() {
+			return this == BEST_SELLING ? "best-selling" : name().toLowerCase(java.util.Locale.ROOT);
+		}
 	}
 
 	public SearchRequest {
@@ -35,16 +40,25 @@ public record SearchRequest(@Nullable String query, List<String> categories, Lis
 	/** Everything visible, newest first. */
 	public static SearchRequest browse(int limit) {
 		return new SearchRequest(null, List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), null, null,
-				false, Sort.NEWEST, limit, null);
+				false, Sort.NEWEST, limit, null, null);
 	}
 
 	public SearchRequest inCategory(String handle) {
 		return new SearchRequest(query, List.of(handle), collections, vendors, types, tags, options, minPrice, maxPrice,
-				inStockOnly, sort, limit, cursor);
+				inStockOnly, sort, limit, cursor, language);
 	}
 
 	public SearchRequest inCollection(String handle) {
 		return new SearchRequest(query, categories, List.of(handle), vendors, types, tags, options, minPrice, maxPrice,
-				inStockOnly, sort, limit, cursor);
+				inStockOnly, sort, limit, cursor, language);
+	}
+
+	/**
+	 * Searched with this language's analysis first (then the store's default), titles shown in it where translated.
+	 * A language the store does not offer is ignored.
+	 */
+	public SearchRequest inLanguage(@Nullable String languageTag) {
+		return new SearchRequest(query, categories, collections, vendors, types, tags, options, minPrice, maxPrice,
+				inStockOnly, sort, limit, cursor, languageTag);
 	}
 }

@@ -4,7 +4,7 @@
  * search analytics.
  */
 @ApplicationModule(allowedDependencies = { "shared", "platform", "platform :: web", "stores", "catalog",
-		"catalog :: events" })
+		"catalog :: events", "inventory", "inventory :: events", "orders", "orders :: events" })
 @NullMarked
 package dev.shopwright.search;
 

@@ -3,6 +3,7 @@ package dev.shopwright.storefront;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -81,36 +82,40 @@ class CatalogPagesController {
 	@GetMapping("/search")
 	String search(@RequestParam MultiValueMap<String, String> params, HttpServletRequest http, Model model) {
 		Store store = store();
-		SearchRequest request = read(params);
+		SearchRequest request = read(params).inLanguage(StorefrontLanguage.of(http, store).toLanguageTag());
 		SearchResult result = search.search(store.id(), request);
 		if (request.query() != null && request.cursor() == null) {
 			search.recordQuery(store.id(), request.query(), result.total());
 		}
 		return listing(store, "/search", params, result, model, request.query() == null ? "Search" : "“" + request.query() + "”",
-				List.of());
+				List.of(), http);
 	}
 
 	@GetMapping("/categories/{handle}")
-	String category(@PathVariable String handle, @RequestParam MultiValueMap<String, String> params, Model model) {
+	String category(@PathVariable String handle, @RequestParam MultiValueMap<String, String> params,
+			HttpServletRequest http, Model model) {
 		Store store = store();
 		Category category = catalog.findCategoryByHandle(store.id(), handle)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no category " + handle));
-		SearchRequest request = read(without(params, "category")).inCategory(handle);
+		SearchRequest request = read(without(params, "category")).inCategory(handle)
+			.inLanguage(StorefrontLanguage.of(http, store).toLanguageTag());
 		SearchResult result = search.search(store.id(), request);
 		model.addAttribute("description", category.description());
 		return listing(store, "/categories/" + handle, params, result, model, category.name(),
-				catalog.breadcrumbs(store.id(), category.id()));
+				catalog.breadcrumbs(store.id(), category.id()), http);
 	}
 
 	@GetMapping("/collections/{handle}")
-	String collection(@PathVariable String handle, @RequestParam MultiValueMap<String, String> params, Model model) {
+	String collection(@PathVariable String handle, @RequestParam MultiValueMap<String, String> params,
+			HttpServletRequest http, Model model) {
 		Store store = store();
 		Collection collection = catalog.findCollectionByHandle(store.id(), handle).filter(Collection::published)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no collection " + handle));
-		SearchRequest request = read(without(params, "collection")).inCollection(handle);
+		SearchRequest request = read(without(params, "collection")).inCollection(handle)
+			.inLanguage(StorefrontLanguage.of(http, store).toLanguageTag());
 		SearchResult result = search.search(store.id(), request);
 		model.addAttribute("description", collection.description());
-		return listing(store, "/collections/" + handle, params, result, model, collection.title(), List.of());
+		return listing(store, "/collections/" + handle, params, result, model, collection.title(), List.of(), http);
 	}
 
 	/** Bad filter values on a page are a 400 page, not a 500. */
@@ -130,8 +135,9 @@ class CatalogPagesController {
 	}
 
 	private String listing(Store store, String path, MultiValueMap<String, String> params, SearchResult result,
-			Model model, String heading, List<Category> breadcrumbs) {
+			Model model, String heading, List<Category> breadcrumbs, HttpServletRequest http) {
 		model.addAttribute("store", store);
+		StorefrontLanguage.describe(store, http, base(http), model::addAttribute);
 		model.addAttribute("heading", heading);
 		model.addAttribute("result", result);
 		model.addAttribute("breadcrumbs", breadcrumbs);
@@ -139,6 +145,7 @@ class CatalogPagesController {
 		model.addAttribute("sort", params.getFirst("sort"));
 		model.addAttribute("path", path);
 		model.addAttribute("links", new FacetLinks(path, params));
+		model.addAttribute("sorts", SearchRequest.Sort.values());
 		model.addAttribute("categories", catalog.categories(store.id()).stream().filter(c -> c.parentId() == null).toList());
 		return "storefront/listing";
 	}
@@ -176,6 +183,13 @@ class CatalogPagesController {
 			return build(next);
 		}
 
+		public String sort(String sort) {
+			MultiValueMap<String, String> next = new LinkedMultiValueMap<>(params);
+			next.remove("cursor");
+			next.set("sort", sort);
+			return build(next);
+		}
+
 		public String page(String cursor) {
 			MultiValueMap<String, String> next = new LinkedMultiValueMap<>(params);
 			next.set("cursor", cursor);
@@ -195,28 +209,35 @@ class CatalogPagesController {
 	ResponseEntity<byte[]> product(@PathVariable String handle, HttpServletRequest http, HttpServletResponse response) {
 		Store store = store();
 		String base = base(http);
-		ProductPages.RenderedPage page = productPages.rendered(store, handle, base, p -> render(store, p, base, http, response))
+		Locale language = StorefrontLanguage.of(http, store);
+		ProductPages.RenderedPage page = productPages
+			.rendered(store, handle, language, base, p -> render(store, p, base, language, http, response))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no product " + handle));
 		return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noCache()).eTag(page.etag()).body(page.html());
 	}
 
-	private String render(Store store, ProductPages.ProductPage page, String base, HttpServletRequest http,
-			HttpServletResponse response) {
+	private String render(Store store, ProductPages.ProductPage page, String base, Locale language,
+			HttpServletRequest http, HttpServletResponse response) {
 		StorefrontProduct view = page.product();
-		String canonical = base + "/products/" + view.handle();
+		String plainUrl = base + "/products/" + view.handle();
+		String canonical = StorefrontLanguage.url(plainUrl, language, store);
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("store", store);
+		model.put("language", language);
+		model.put("alternates", StorefrontLanguage.alternates(plainUrl, store));
+		model.put("languageLinks", StorefrontLanguage.links("/products/" + view.handle(), store, language));
 		model.put("product", view);
 		model.put("canonical", canonical);
 		model.put("plainDescription", plain(view.descriptionHtml()));
-		model.put("jsonLd", jsonLd(view, canonical));
+		model.put("jsonLd", jsonLd(view, canonical, page));
+		model.put("soldOut", page.soldOut());
 		model.put("breadcrumbs", page.breadcrumbs());
 		model.put("variantsJson", page.variantsJson());
 		var exchange = JakartaServletWebApplication.buildApplication(http.getServletContext()).buildExchange(http, response);
-		return templates.process("storefront/product", new WebContext(exchange, store.defaultLocale(), model));
+		return templates.process("storefront/product", new WebContext(exchange, language, model));
 	}
 
-	private static String jsonLd(StorefrontProduct p, String url) {
+	private static String jsonLd(StorefrontProduct p, String url, ProductPages.ProductPage page) {
 		Map<String, Object> ld = new LinkedHashMap<>();
 		ld.put("@context", "https://schema.org");
 		ld.put("@type", "Product");
@@ -239,9 +260,8 @@ class CatalogPagesController {
 			o.put("name", offer.title());
 			o.put("price", offer.price().amount().toPlainString());
 			o.put("priceCurrency", offer.price().currency().getCurrencyCode());
-			// stock lives in the inventory module (not built yet): everything is offered as in stock
-			o.put("availability", "https://schema.org/InStock");
-			o.put("url", url + "?variant=" + offer.id());
+			o.put("availability", page.availability(offer.id()).schemaOrgUrl());
+			o.put("url", UriComponentsBuilder.fromUriString(url).queryParam("variant", offer.id()).build().toUriString());
 			offers.add(o);
 		}
 		ld.put("offers", offers);
@@ -253,39 +273,52 @@ class CatalogPagesController {
 		return html.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
 	}
 
-	private String base(HttpServletRequest http) {
+	/** The scheme, host and port the page was asked for (no trailing slash). */
+	static String base(HttpServletRequest http) {
 		return UriComponentsBuilder.newInstance().scheme(http.getScheme()).host(http.getServerName())
 			.port(http.getServerPort() == 80 || http.getServerPort() == 443 ? -1 : http.getServerPort()).build().toUriString();
 	}
 
+	/**
+	 * Every page in every store language: one {@code <url>} per language with the others as
+	 * {@code xhtml:link} alternates (how search engines learn the translations of a page).
+	 */
 	@GetMapping(value = "/sitemap.xml")
 	ResponseEntity<String> sitemap(HttpServletRequest http) {
 		Store store = store();
 		String base = base(http);
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-			.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-		url(xml, base + "/", null);
+			.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" ")
+			.append("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+		url(xml, store, base + "/", null);
 		for (Category c : catalog.categories(store.id())) {
-			url(xml, base + "/categories/" + c.handle(), null);
+			url(xml, store, base + "/categories/" + c.handle(), null);
 		}
 		for (Collection c : catalog.collections(store.id())) {
 			if (c.published()) {
-				url(xml, base + "/collections/" + c.handle(), c.updatedAt().toString());
+				url(xml, store, base + "/collections/" + c.handle(), c.updatedAt().toString());
 			}
 		}
 		for (String[] product : search.visibleProductHandles(store.id())) {
-			url(xml, base + "/products/" + product[0], product[1]);
+			url(xml, store, base + "/products/" + product[0], product[1]);
 		}
 		xml.append("</urlset>\n");
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml.toString());
 	}
 
-	private static void url(StringBuilder xml, String loc, String lastModified) {
-		xml.append("  <url><loc>").append(escape(loc)).append("</loc>");
-		if (lastModified != null) {
-			xml.append("<lastmod>").append(lastModified, 0, 10).append("</lastmod>");
+	private static void url(StringBuilder xml, Store store, String plainUrl, String lastModified) {
+		List<StorefrontLanguage.Alternate> alternates = StorefrontLanguage.alternates(plainUrl, store);
+		for (Locale language : StorefrontLanguage.languages(store)) {
+			xml.append("  <url><loc>").append(escape(StorefrontLanguage.url(plainUrl, language, store))).append("</loc>");
+			if (lastModified != null) {
+				xml.append("<lastmod>").append(lastModified, 0, 10).append("</lastmod>");
+			}
+			for (StorefrontLanguage.Alternate alternate : alternates) {
+				xml.append("<xhtml:link rel=\"alternate\" hreflang=\"").append(alternate.hreflang()).append("\" href=\"")
+					.append(escape(alternate.href())).append("\"/>");
+			}
+			xml.append("</url>\n");
 		}
-		xml.append("</url>\n");
 	}
 
 	private static String escape(String text) {

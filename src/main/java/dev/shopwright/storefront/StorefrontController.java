@@ -1,5 +1,6 @@
 package dev.shopwright.storefront;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,10 +30,13 @@ class StorefrontController {
 	}
 
 	@GetMapping("/")
-	String home(Model model) {
+	String home(Model model, HttpServletRequest http) {
 		Store store = currentStore.find().flatMap(stores::find)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no store is set up yet"));
-		return render(store, model);
+		StorefrontLanguage.describe(store, http, CatalogPagesController.base(http), model::addAttribute);
+		model.addAttribute("store", store);
+		model.addAttribute("products", search.newest(store.id(), 12, StorefrontLanguage.of(http, store).toLanguageTag()));
+		return "storefront/home";
 	}
 
 	@GetMapping("/stores/{handle}")

@@ -263,13 +263,33 @@ public class Levels {
 
 	/** What shoppers may buy: available units summed over the active locations that fulfil online orders. */
 	public int availableOnline(StoreId store, String sku) {
-		return jdbc.sql("""
-				select coalesce(sum(l.on_hand - l.reserved - l.committed - l.safety_stock), 0)
+		return jdbc.sql("select coalesce(sum(" + AVAILABLE + "), 0) " + """
 				from inventory.level l join inventory.location loc on loc.store_id = l.store_id and loc.id = l.location_id
 				where l.store_id = ? and l.sku = ? and loc.active and loc.fulfils_online""")
 			.params(store.value(), sku)
 			.query(Integer.class)
 			.single();
+	}
+
+	/** What a level row can still sell (ADR 0022), the same in the single and the batch availability reads. */
+	private static final String AVAILABLE = "l.on_hand - l.reserved - l.committed - l.safety_stock";
+
+	/** {@link #availableOnline} for many SKUs in one query; SKUs inventory does not track (no live item) are left out. */
+	public java.util.Map<String, Integer> availableOnline(StoreId store, java.util.Collection<String> skus) {
+		java.util.Map<String, Integer> result = new java.util.HashMap<>();
+		jdbc.sql("""
+				select i.sku, coalesce(sum(""" + AVAILABLE + """
+				) filter (where loc.active and loc.fulfils_online), 0)
+				from inventory.item i
+				left join inventory.level l on l.store_id = i.store_id and l.sku = i.sku
+				left join inventory.location loc on loc.store_id = l.store_id and loc.id = l.location_id
+				where i.store_id = ? and i.sku = any (?) and not i.deleted
+				group by i.sku""")
+			.params(store.value(), skus.toArray(String[]::new))
+			.query(rs -> {
+				result.put(rs.getString(1), rs.getInt(2));
+			});
+		return result;
 	}
 
 	public Page<StockMovement> movements(StoreId store, String sku, @Nullable String cursor, int limit) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -52,7 +53,8 @@ public class ProductDocuments {
 	public record Document(UUID productId, String handle, String title, @Nullable String vendor,
 			@Nullable String productType, List<String> tags, Collection<UUID> categoryIds, Collection<UUID> collectionIds,
 			List<String> optionValues, BigDecimal priceMin, BigDecimal priceMax, @Nullable BigDecimal compareAtMin,
-			String currency, boolean visible, @Nullable Instant publishedAt, List<LocalText> texts, String keywords) {
+			String currency, boolean visible, @Nullable Instant publishedAt, List<LocalText> texts, String keywords,
+			boolean inStock, int unitsSold) {
 	}
 
 	public void upsert(StoreId store, Document d) {
@@ -67,15 +69,16 @@ public class ProductDocuments {
 		streaming.batchUpdate("""
 				insert into search.product_document (store_id, product_id, handle, title, vendor, product_type, tags,
 				  category_ids, collection_ids, option_values, price_min, price_max, compare_at_min, currency, visible,
-				  published_at, keywords, text_configs, text_titles, text_descriptions, indexed_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+				  published_at, keywords, text_configs, text_titles, text_descriptions, in_stock, indexed_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
 				on conflict (store_id, product_id) do update set handle = excluded.handle, title = excluded.title,
 				  vendor = excluded.vendor, product_type = excluded.product_type, tags = excluded.tags,
 				  category_ids = excluded.category_ids, collection_ids = excluded.collection_ids,
 				  option_values = excluded.option_values, price_min = excluded.price_min, price_max = excluded.price_max,
 				  compare_at_min = excluded.compare_at_min, currency = excluded.currency, visible = excluded.visible,
 				  published_at = excluded.published_at, keywords = excluded.keywords, text_configs = excluded.text_configs,
-				  text_titles = excluded.text_titles, text_descriptions = excluded.text_descriptions, indexed_at = now()
+				  text_titles = excluded.text_titles, text_descriptions = excluded.text_descriptions,
+				  in_stock = excluded.in_stock, indexed_at = now()
 				""", documents.stream().map(d -> new Object[] { store.value(), d.productId(), d.handle(), d.title(),
 						d.vendor(), d.productType(), d.tags().toArray(String[]::new), d.categoryIds().toArray(UUID[]::new),
 						d.collectionIds().toArray(UUID[]::new), d.optionValues().toArray(String[]::new), d.priceMin(),
@@ -83,7 +86,7 @@ public class ProductDocuments {
 						d.publishedAt() == null ? null : Timestamp.from(d.publishedAt()), d.keywords(),
 						d.texts().stream().map(LocalText::config).toArray(String[]::new),
 						d.texts().stream().map(LocalText::title).toArray(String[]::new),
-						d.texts().stream().map(LocalText::description).toArray(String[]::new) })
+						d.texts().stream().map(LocalText::description).toArray(String[]::new), d.inStock() })
 			.toList());
 		changed(store, documents.stream().map(Document::productId).toList());
 	}
@@ -102,6 +105,65 @@ public class ProductDocuments {
 			.params(store.value(), keep.toArray(UUID[]::new)).query(UUID.class).list();
 		changed(store, gone);
 		return gone.size();
+	}
+
+	/** Sets whether the product has a sellable variant; true when that changed its document. */
+	public boolean setInStock(StoreId store, UUID product, boolean inStock) {
+		boolean updated = jdbc.sql("""
+				update search.product_document set in_stock = ?
+				where store_id = ? and product_id = ? and in_stock <> ?""")
+			.params(inStock, store.value(), product, inStock).update() > 0;
+		if (updated) {
+			changed(store, List.of(product));
+		}
+		return updated;
+	}
+
+	/**
+	 * Recounts the units sold since {@code from} (orders not cancelled) of the given products, or of every product
+	 * with sales or a count when {@code products} is null (the window moved); rewrites only documents whose count
+	 * changed and returns how many.
+	 */
+	public int recountUnitsSold(@Nullable StoreId store, @Nullable Collection<UUID> products, java.time.LocalDate from) {
+		List<Object[]> changedRows = jdbc.sql("""
+				with sold as (
+				  select store_id, product_id, sum(units)::integer as units from search.order_sale
+				  where not cancelled and sold_on >= ?
+				    and (?::uuid is null or store_id = ?::uuid) and (?::uuid[] is null or product_id = any (?::uuid[]))
+				  group by store_id, product_id)
+				update search.product_document d set units_sold = coalesce(s.units, 0)
+				from (select d2.store_id, d2.product_id, sold.units from search.product_document d2
+				      left join sold on sold.store_id = d2.store_id and sold.product_id = d2.product_id
+				      where (?::uuid is null or d2.store_id = ?::uuid)
+				        and (?::uuid[] is null or d2.product_id = any (?::uuid[]))
+				        and (sold.units is not null or d2.units_sold <> 0)) s
+				where d.store_id = s.store_id and d.product_id = s.product_id and d.units_sold <> coalesce(s.units, 0)
+				returning d.store_id, d.product_id""")
+			.params(from, id(store), id(store), ids(products), ids(products), id(store), id(store), ids(products),
+					ids(products))
+			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) }).list();
+		Map<UUID, List<UUID>> byStore = new java.util.HashMap<>();
+		changedRows.forEach(r -> byStore.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add((UUID) r[1]));
+		byStore.forEach((s, ids) -> changed(new StoreId(s), ids));
+		return changedRows.size();
+	}
+
+	public List<dev.shopwright.search.BestSeller> bestSellers(StoreId store, int limit) {
+		return jdbc.sql("""
+				select product_id, title, handle, units_sold from search.product_document
+				where store_id = ? and visible and units_sold > 0 order by units_sold desc, product_id limit ?""")
+			.params(store.value(), limit)
+			.query((rs, n) -> new dev.shopwright.search.BestSeller(rs.getObject(1, UUID.class), rs.getString(2),
+					rs.getString(3), rs.getInt(4)))
+			.list();
+	}
+
+	private static @Nullable UUID id(@Nullable StoreId store) {
+		return store == null ? null : store.value();
+	}
+
+	private static UUID @Nullable [] ids(@Nullable Collection<UUID> products) {
+		return products == null ? null : products.toArray(UUID[]::new);
 	}
 
 	private void changed(StoreId store, List<UUID> products) {
@@ -214,7 +276,8 @@ public class ProductDocuments {
 				Arrays.asList((UUID[]) rs.getArray("collection_ids").getArray()),
 				Arrays.asList(strings(rs.getArray("option_values"))), rs.getBigDecimal("price_min"),
 				rs.getBigDecimal("price_max"), rs.getBigDecimal("compare_at_min"), rs.getString("currency"),
-				rs.getBoolean("visible"), published == null ? null : published.toInstant(), texts, rs.getString("keywords"));
+				rs.getBoolean("visible"), published == null ? null : published.toInstant(), texts, rs.getString("keywords"),
+				rs.getBoolean("in_stock"), rs.getInt("units_sold"));
 	}
 
 	private static String[] strings(Array array) throws SQLException {

@@ -89,14 +89,17 @@ public final class SearchIndex implements Closeable {
 
 	/** Facets whose values a document carries; option facets are {@code option:<Name>}. */
 	public static final String VENDOR = "vendor", TYPE = "type", TAG = "tag", CATEGORY = "category",
-			COLLECTION = "collection", PRICE = "price", OPTION_PREFIX = "option:";
+			COLLECTION = "collection", PRICE = "price", OPTION_PREFIX = "option:", AVAILABILITY = "availability";
+
+	/** The values of the availability facet: some variant is sellable, or none is. */
+	public static final String IN_STOCK = "inStock", OUT_OF_STOCK = "outOfStock";
 
 	/** Price buckets for the price facet, in the store's currency: [0,25) [25,50) [50,100) [100,200) [200,∞). */
 	public static final List<BigDecimal> PRICE_EDGES = List.of(new BigDecimal(0), new BigDecimal(25), new BigDecimal(50),
 			new BigDecimal(100), new BigDecimal(200));
 
 	private static final String KEY = "key", STORE = "store", PRODUCT = "product", PRICE_SORT = "price_min",
-			NEWEST = "newest", LEXICON = "lexicon", TITLE_FOLDED = "title_folded", FILTER_PREFIX = "f.";
+			NEWEST = "newest", LABEL_PREFIX = "label.", UNITS_SOLD = "units_sold", LEXICON = "lexicon", TITLE_FOLDED = "title_folded", FILTER_PREFIX = "f.";
 
 	/** Field weights: a title match ranks above a tag/vendor/type/option match above a description match. */
 	private static final Map<String, Float> TEXT_FIELDS = Map.of("title.", 8f, "keywords.", 3f, "description.", 1f);
@@ -211,13 +214,15 @@ public final class SearchIndex implements Closeable {
 		doc.add(new StoredField("priceMax", d.priceMax().toPlainString()));
 		stored(doc, "compareAtMin", d.compareAtMin() == null ? null : d.compareAtMin().toPlainString());
 		doc.add(new StoredField("currency", d.currency()));
+		doc.add(new StoredField("inStock", d.inStock() ? 1 : 0));
+		doc.add(new NumericDocValuesField(UNITS_SOLD, d.unitsSold()));
 
 		long price = scaled(d.priceMin(), RoundingMode.HALF_EVEN);
 		doc.add(new LongPoint(PRICE_SORT, price));
 		doc.add(new NumericDocValuesField(PRICE_SORT, price));
 		doc.add(new NumericDocValuesField(NEWEST, d.publishedAt() == null ? 0 : d.publishedAt().toEpochMilli()));
 
-		Set<String> lexicon = new LinkedHashSet<>(TextFolding.words(d.title()));
+		Set<String> lexicon = new LinkedHashSet<>(TextFolding.words(withCompounds(d.title())));
 		lexicon.addAll(TextFolding.words(d.keywords()));
 		// hyphenated words are also indexed written together, which is how queries look them up
 		String keywords = withCompounds(d.keywords());
@@ -229,10 +234,11 @@ public final class SearchIndex implements Closeable {
 					&& text.description().equals(main.description())) {
 				continue;
 			}
-			doc.add(new TextField("title." + language, text.title(), Field.Store.NO));
+			doc.add(new TextField("title." + language, withCompounds(text.title()), Field.Store.NO));
 			doc.add(new TextField("keywords." + language, keywords, Field.Store.NO));
 			doc.add(new TextField("description." + language, withCompounds(text.description()), Field.Store.NO));
-			lexicon.addAll(TextFolding.words(text.title()));
+			doc.add(new StoredField(LABEL_PREFIX + language, text.title()));
+			lexicon.addAll(TextFolding.words(withCompounds(text.title())));
 		}
 		String storePrefix = lexiconPrefix(store);
 		lexicon.forEach(word -> doc.add(new StringField(LEXICON, storePrefix + word, Field.Store.NO)));
@@ -252,6 +258,7 @@ public final class SearchIndex implements Closeable {
 			}
 		}
 		facet(doc, PRICE, String.valueOf(priceBucket(d.priceMin())));
+		facet(doc, AVAILABILITY, d.inStock() ? IN_STOCK : OUT_OF_STOCK);
 		writer.updateDocument(key, facetsConfig.build(doc));
 	}
 
@@ -321,7 +328,7 @@ public final class SearchIndex implements Closeable {
 	}
 
 	public record Hit(UUID id, String handle, String title, @Nullable String vendor, @Nullable String productType,
-			BigDecimal priceMin, BigDecimal priceMax, @Nullable BigDecimal compareAtMin, String currency) {
+			BigDecimal priceMin, BigDecimal priceMax, @Nullable BigDecimal compareAtMin, String currency, boolean inStock) {
 	}
 
 	/**
@@ -357,8 +364,10 @@ public final class SearchIndex implements Closeable {
 		TopFieldDocs top = searcher.searchAfter(after, all, search.limit() + 1, sort, order == SearchRequest.Sort.RELEVANCE);
 		StoredFields stored = searcher.storedFields();
 		List<Hit> hits = new ArrayList<>();
+		// titles in the search's language (its first configuration) where the product is translated
+		String label = search.configs().isEmpty() ? null : LABEL_PREFIX + language(search.configs().get(0));
 		for (int i = 0; i < Math.min(search.limit(), top.scoreDocs.length); i++) {
-			hits.add(hit(stored.document(top.scoreDocs[i].doc)));
+			hits.add(hit(stored.document(top.scoreDocs[i].doc), label));
 		}
 		String next = null;
 		if (top.scoreDocs.length > search.limit()) {
@@ -476,6 +485,8 @@ public final class SearchIndex implements Closeable {
 					new SortField(PRODUCT, SortField.Type.STRING, true));
 			case NEWEST -> new Sort(new SortField(NEWEST, SortField.Type.LONG, true),
 					new SortField(PRODUCT, SortField.Type.STRING, true));
+			case BEST_SELLING -> new Sort(new SortField(UNITS_SOLD, SortField.Type.LONG, true),
+					new SortField(PRODUCT, SortField.Type.STRING, true));
 		};
 	}
 
@@ -499,11 +510,13 @@ public final class SearchIndex implements Closeable {
 		}
 	}
 
-	private static Hit hit(org.apache.lucene.document.Document doc) {
+	private static Hit hit(org.apache.lucene.document.Document doc, @Nullable String label) {
 		String compareAt = doc.get("compareAtMin");
-		return new Hit(UUID.fromString(doc.get(PRODUCT)), doc.get("handle"), doc.get("title"), doc.get("vendor"),
+		String title = label == null || doc.get(label) == null ? doc.get("title") : doc.get(label);
+		return new Hit(UUID.fromString(doc.get(PRODUCT)), doc.get("handle"), title, doc.get("vendor"),
 				doc.get("productType"), new BigDecimal(doc.get("priceMin")), new BigDecimal(doc.get("priceMax")),
-				compareAt == null ? null : new BigDecimal(compareAt), doc.get("currency"));
+				compareAt == null ? null : new BigDecimal(compareAt), doc.get("currency"),
+				doc.getField("inStock") == null || doc.getField("inStock").numericValue().intValue() == 1);
 	}
 
 	// ---- typo fallback and suggestions --------------------------------------------------------------------

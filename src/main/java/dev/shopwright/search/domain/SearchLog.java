@@ -30,6 +30,19 @@ public class SearchLog {
 			.params(store.value(), query, product).update();
 	}
 
+	/**
+	 * The store's most searched queries since {@code since} that found products, searched at least
+	 * {@code minCount} times, most searched first: candidates for popular-query suggestions.
+	 */
+	public List<String> popular(StoreId store, Instant since, int minCount, int limit) {
+		return jdbc.sql("""
+				select query from search.query_log
+				where store_id = ? and searched_at >= ? and result_count > 0
+				group by query having count(*) >= ?
+				order by count(*) desc, query limit ?""")
+			.params(store.value(), java.sql.Timestamp.from(since), minCount, limit).query(String.class).list();
+	}
+
 	public SearchReport report(StoreId store, int days, int limit) {
 		Instant since = Instant.now().minusSeconds(days * 86_400L);
 		java.sql.Timestamp from = java.sql.Timestamp.from(since);

@@ -46,9 +46,11 @@ class StoreSearchRestController {
 	@Operation(summary = "Search published products with facets", description = """
 			Free text in q (stemming per store language, accents folded, typo fallback, synonyms). Filters: category,
 			collection (handles; a category includes its subcategories), vendor, type, tag, option.<Name>=<value>;
-			repeat a parameter to OR values. minPrice/maxPrice on the lowest variant price. inStock is accepted but
-			filters nothing until the inventory module exists. sort=relevance|price_asc|price_desc|newest,
-			limit 1–100 (default 24), cursor from nextCursor. Facet counts apply every filter but their own.""",
+			repeat a parameter to OR values. minPrice/maxPrice on the lowest variant price. inStock=true keeps
+			products with a sellable variant (stock from inventory, or a policy that keeps selling).
+			sort=relevance|price_asc|price_desc|newest|best-selling (units sold in the last 90 days),
+			limit 1–100 (default 24), cursor from nextCursor. locale: search in that store language first and show
+			titles in it where translated. Facet counts apply every filter but their own.""",
 			parameters = {
 					@Parameter(name = "q", in = ParameterIn.QUERY), @Parameter(name = "category", in = ParameterIn.QUERY),
 					@Parameter(name = "collection", in = ParameterIn.QUERY),
@@ -56,7 +58,7 @@ class StoreSearchRestController {
 					@Parameter(name = "tag", in = ParameterIn.QUERY), @Parameter(name = "minPrice", in = ParameterIn.QUERY),
 					@Parameter(name = "maxPrice", in = ParameterIn.QUERY), @Parameter(name = "inStock", in = ParameterIn.QUERY),
 					@Parameter(name = "sort", in = ParameterIn.QUERY), @Parameter(name = "limit", in = ParameterIn.QUERY),
-					@Parameter(name = "cursor", in = ParameterIn.QUERY) })
+					@Parameter(name = "cursor", in = ParameterIn.QUERY), @Parameter(name = "locale", in = ParameterIn.QUERY) })
 	SearchResult products(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		SearchRequest request = SearchParameters.read(params, 24);
 		SearchResult result = search.search(currentStore.id(), request);
@@ -67,7 +69,9 @@ class StoreSearchRestController {
 	}
 
 	@GetMapping("/api/store/v1/search/suggest")
-	@Operation(summary = "Up to 8 product titles for what the shopper has typed so far")
+	@Operation(summary = "Up to 8 suggestions for what the shopper has typed so far", description = """
+			Popular past searches that found products (kind=query, at most 3, searched at least 3 times in 90 days)
+			first, then product titles (kind=product, with the handle).""")
 	List<Suggestion> suggest(@RequestParam(defaultValue = "") String q) {
 		if (q.length() > 100) {
 			throw new dev.shopwright.platform.BusinessRuleViolation("INVALID_PARAMETER", 400, "q: at most 100 characters",

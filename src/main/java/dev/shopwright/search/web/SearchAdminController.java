@@ -35,6 +35,8 @@ class SearchAdminController {
 		model.addAttribute("report", search.report(currentStore.id(), Math.max(1, Math.min(days, 365))));
 		model.addAttribute("synonyms", search.synonyms(currentStore.id()));
 		model.addAttribute("indexed", search.indexedProducts(currentStore.id()));
+		model.addAttribute("popular", search.popularQueries(currentStore.id()));
+		model.addAttribute("bestSellers", search.bestSellers(currentStore.id(), 10));
 		return "search/admin";
 	}
 
