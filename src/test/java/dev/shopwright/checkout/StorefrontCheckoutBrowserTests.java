@@ -74,7 +74,7 @@ class StorefrontCheckoutBrowserTests {
 			assertThat(number).matches("#\\d+");
 			assertThat(driver.findElement(By.id("confirmation-total")).getText()).isEqualTo("34.90 EUR");
 			assertThat(driver.findElement(By.id("order-status-link")).getAttribute("href"))
-				.matches(java.util.regex.Pattern.quote(base) + "/orders/[0-9a-f-]{36}\\?token=sct_.+");
+				.matches(java.util.regex.Pattern.quote(base) + "/orders/[0-9a-f-]{36}\\?token=osk_[0-9a-f]{64}");
 			browser.screenshot("storefront-checkout-confirmation.png");
 			assertThat(browser.problems()).isEmpty();
 			// the cart became the order: the cart page is empty again

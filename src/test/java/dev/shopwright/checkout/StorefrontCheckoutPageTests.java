@@ -260,7 +260,7 @@ class StorefrontCheckoutPageTests {
 		assertThat(confirmation.text("confirmation-total")).isEqualTo("24.90 EUR");
 		assertThat(confirmation.text("confirmation-email")).contains("grace@test.local");
 		assertThat(confirmation.text("confirmation-payment")).isEqualTo("Paid");
-		assertThat(confirmation.body()).containsPattern("id=\"order-status-link\" href=\"/orders/[0-9a-f-]{36}\\?token=sct_[A-Za-z0-9_-]+\"");
+		assertThat(confirmation.body()).containsPattern("id=\"order-status-link\" href=\"/orders/[0-9a-f-]{36}\\?token=osk_[0-9a-f]{64}\"");
 
 		// a second click on Pay (the first already placed the order) lands on the same order
 		StorefrontVisitor.Page again = shopper.post("/checkout/payment", card("4242424242424242"));
