@@ -152,6 +152,15 @@ class Carts {
 			.update() == 1;
 	}
 
+	boolean clearAddress(StoreId store, CartId id, AddressKind kind) {
+		String p = kind.prefix;
+		return jdbc.sql("update checkout.cart set " + p + "first_name = null, " + p + "last_name = null, " + p
+				+ "company = null, " + p + "phone = null, " + p + "line1 = null, " + p + "line2 = null, " + p
+				+ "city = null, " + p + "region = null, " + p + "postal_code = null, " + p
+				+ "country = null where store_id = ? and id = ? and status = 'ACTIVE'")
+			.params(store.value(), id.value()).update() == 1;
+	}
+
 	boolean setShippingMethod(StoreId store, CartId id, @Nullable UUID methodId) {
 		return jdbc.sql("update checkout.cart set shipping_method_id = ? where store_id = ? and id = ? and status = 'ACTIVE'")
 			.params(methodId, store.value(), id.value()).update() == 1;

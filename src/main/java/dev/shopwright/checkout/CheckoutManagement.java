@@ -203,6 +203,12 @@ public class CheckoutManagement {
 		return cart(store, id, access);
 	}
 
+	/** Bills to the shipping address again ("same as shipping"): the billing address is removed. */
+	public Cart useShippingAddressForBilling(StoreId store, CartId id, CartAccess access) {
+		change(store, id, access, () -> carts.clearAddress(store, id, Carts.AddressKind.BILLING));
+		return cart(store, id, access);
+	}
+
 	/**
 	 * The shipping methods for the cart's shipping address, weight and subtotal, cheapest first; empty when the
 	 * store does not ship there. 422 {@code SHIPPING_ADDRESS_REQUIRED} before an address is set.

@@ -231,6 +231,15 @@ class StoreCartsRestController {
 		return checkout.setBillingAddress(currentStore.id(), new CartId(id), access(token, customer), body.details());
 	}
 
+	@DeleteMapping("/{id}/billing-address")
+	@Operation(summary = "Bill to the shipping address again (\"same as shipping\"): removes the billing address")
+	@TokenHeader
+	Cart sameBillingAddress(@PathVariable UUID id,
+			@RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token,
+			@AuthenticationPrincipal @Nullable CustomerPrincipal customer) {
+		return checkout.useShippingAddressForBilling(currentStore.id(), new CartId(id), access(token, customer));
+	}
+
 	@GetMapping("/{id}/shipping-options")
 	@Operation(summary = "The shipping methods for the cart's address, weight and subtotal, cheapest first, priced in the cart's currency")
 	@TokenHeader
