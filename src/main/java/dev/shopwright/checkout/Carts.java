@@ -161,6 +161,31 @@ class Carts {
 			.params(store.value(), id.value()).update() == 1;
 	}
 
+	/** The customer's other ACTIVE carts, locked until the transaction ends (oldest first). */
+	List<Row> otherActiveCartsOf(StoreId store, CustomerId customer, CartId except) {
+		return jdbc.sql("""
+				select * from checkout.cart where store_id = ? and customer_id = ? and id <> ? and status = 'ACTIVE'
+				order by created_at, id for update""")
+			.params(store.value(), customer.value(), except.value())
+			.query(Carts::row).list();
+	}
+
+	/** ACTIVE → MERGED: its lines went into {@code into}. */
+	boolean markMerged(StoreId store, CartId id, CartId into) {
+		return jdbc.sql("""
+				update checkout.cart set status = 'MERGED', merged_into = ?, version = version + 1, updated_at = now()
+				where store_id = ? and id = ? and status = 'ACTIVE'""")
+			.params(into.value(), store.value(), id.value()).update() == 1;
+	}
+
+	/** A guest's ACTIVE cart becomes the customer's. */
+	boolean adopt(StoreId store, CartId id, CustomerId customer) {
+		return jdbc.sql("""
+				update checkout.cart set customer_id = ? where store_id = ? and id = ? and status = 'ACTIVE'
+				  and (customer_id is null or customer_id = ?)""")
+			.params(customer.value(), store.value(), id.value(), customer.value()).update() == 1;
+	}
+
 	boolean setShippingMethod(StoreId store, CartId id, @Nullable UUID methodId) {
 		return jdbc.sql("update checkout.cart set shipping_method_id = ? where store_id = ? and id = ? and status = 'ACTIVE'")
 			.params(methodId, store.value(), id.value()).update() == 1;

@@ -87,7 +87,7 @@ class CheckoutCompletion {
 					return confirm(row);
 				}
 				throw CheckoutRefused.inProgress();
-			case ABANDONED:
+			case ABANDONED, MERGED:
 				throw CheckoutRefused.notActive(row.status());
 			default:
 				break;

@@ -210,6 +210,70 @@ public class CheckoutManagement {
 	}
 
 	/**
+	 * A shopper signed in with a guest cart: the cart becomes the customer's, and the customer's other open carts
+	 * (from another browser, or an earlier visit) are folded into it — a SKU in both gets the quantities added, capped
+	 * at {@link #MAX_LINE_QUANTITY} and, for a SKU that may not be oversold, at what is available online (as adding
+	 * refuses more); a SKU no longer for sale is left out; at most {@link #MAX_LINES} SKUs. Those carts become MERGED.
+	 * The guest cart keeps its own email and addresses and takes the email of an absorbed cart when it has none.
+	 * One transaction with every cart involved locked, so two tabs signing in at once merge once. A cart of another
+	 * customer is 404 {@code CART_NOT_FOUND}; a cart that is no longer ACTIVE is returned as it is.
+	 */
+	public Cart adoptGuestCart(StoreId store, CartId id, String guestToken, CustomerId customer) {
+		Carts.Row guest = authorized(store, id, CartAccess.guest(guestToken));
+		CartAccess access = new CartAccess(guestToken, customer);
+		if (guest.customer() != null && !guest.customer().equals(customer)) {
+			throw CheckoutRefused.cartNotFound(id);
+		}
+		if (guest.status() != CartStatus.ACTIVE) {
+			return cart(store, id, access);
+		}
+		transactions.executeWithoutResult(tx -> {
+			lockActive(guest);
+			Map<String, Carts.LineRow> held = new LinkedHashMap<>();
+			carts.lines(store, id).forEach(line -> held.put(line.sku(), line));
+			boolean hasEmail = guest.email() != null;
+			for (Carts.Row other : carts.otherActiveCartsOf(store, customer, id)) {
+				for (Carts.LineRow line : carts.lines(store, other.id())) {
+					Carts.LineRow mine = held.get(line.sku());
+					if (mine == null && held.size() >= MAX_LINES) {
+						continue;
+					}
+					int before = mine == null ? 0 : mine.quantity();
+					int after = pricing.sellable(store, line.sku())
+						.map(sellable -> cappedQuantity(store, sellable, before + line.quantity())).orElse(before);
+					if (after <= before) {
+						continue;
+					}
+					if (mine == null) {
+						Carts.LineRow added = new Carts.LineRow(UUID.randomUUID(), line.sku(), line.productId(),
+								line.variantId(), line.title(), line.variantTitle(), after);
+						carts.addToLine(store, id, added);
+						held.put(line.sku(), added);
+					}
+					else {
+						carts.setLineQuantity(store, id, mine.id(), after);
+						held.put(line.sku(), new Carts.LineRow(mine.id(), mine.sku(), mine.productId(), mine.variantId(),
+								mine.title(), mine.variantTitle(), after));
+					}
+				}
+				if (!hasEmail && other.email() != null) {
+					hasEmail = carts.setEmail(store, id, other.email());
+				}
+				carts.markMerged(store, other.id(), id);
+			}
+			carts.adopt(store, id, customer);
+		});
+		return cart(store, id, access);
+	}
+
+	/** {@code wanted} units, at most a line's limit and, where overselling is denied, what is available online. */
+	private int cappedQuantity(StoreId store, CartPricing.Sellable sellable, int wanted) {
+		int capped = Math.min(wanted, MAX_LINE_QUANTITY);
+		return sellable.deniesOverselling()
+				? Math.min(capped, Math.max(0, inventory.availableOnline(store, sellable.variant().sku()))) : capped;
+	}
+
+	/**
 	 * The shipping methods for the cart's shipping address, weight and subtotal, cheapest first; empty when the
 	 * store does not ship there. 422 {@code SHIPPING_ADDRESS_REQUIRED} before an address is set.
 	 */

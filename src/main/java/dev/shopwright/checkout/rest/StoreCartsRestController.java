@@ -292,6 +292,26 @@ class StoreCartsRestController {
 		return answer(result);
 	}
 
+	@PostMapping("/{id}/merge")
+	@Operation(summary = "Sign a guest cart in: it becomes the signed-in customer's, with their other open carts' lines added",
+			description = "Call it after the shopper signed in, with the guest cart's X-Cart-Token and the customer's "
+					+ "bearer token. Quantities of a SKU in both carts are added, capped at 99 and at the stock available "
+					+ "online (for SKUs that may not be oversold); the customer's other open carts become MERGED. "
+					+ "Calling it again changes nothing.")
+	@ApiResponse(responseCode = "200", description = "The cart, now the customer's")
+	@ApiResponse(responseCode = "401", description = "Nobody signed in (SIGN_IN_REQUIRED)",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+	@TokenHeader
+	Cart merge(@PathVariable UUID id, @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token,
+			@AuthenticationPrincipal @Nullable CustomerPrincipal customer) {
+		if (customer == null) {
+			throw new dev.shopwright.platform.BusinessRuleViolation("SIGN_IN_REQUIRED", 401, "Sign the customer in first: the cart becomes theirs");
+		}
+		// without the guest's token the cart is not found, as everywhere (only the token proves it is the guest's)
+		return checkout.adoptGuestCart(currentStore.id(), new CartId(id), token == null ? "" : token,
+				customer.customerId());
+	}
+
 	@PostMapping("/{id}/complete/confirm")
 	@Operation(summary = "Finish a completion after the shopper's 3-D Secure challenge",
 			description = "201 with the order once the challenge passed; 402 PAYMENT_DECLINED when it failed (cart open "
