@@ -273,6 +273,129 @@ class Carts {
 			.query(Carts::row).list();
 	}
 
+	// ---- abandonment ------------------------------------------------------------------------------------------
+
+	/**
+	 * ACTIVE carts of any store with an email and at least one line, unchanged for {@code age}, become ABANDONED — up
+	 * to {@code limit}, {@code FOR UPDATE SKIP LOCKED} so that nodes running this at once take different carts and
+	 * a cart being changed right now (its row locked) is skipped. {@code updated_at} stays: it is when the shopper
+	 * last touched the cart.
+	 */
+	List<Row> abandonStale(Duration age, int limit) {
+		return jdbc.sql("""
+				update checkout.cart set status = 'ABANDONED', abandoned_at = now(), recovery_sent_at = null,
+				    recovery_sends = 0, recovered_at = null, version = version + 1
+				where (store_id, id) in (
+				    select c.store_id, c.id from checkout.cart c
+				    where c.status = 'ACTIVE' and c.email is not null and c.updated_at < now() - ?::interval
+				      and exists (select 1 from checkout.cart_line l where l.store_id = c.store_id and l.cart_id = c.id)
+				    order by c.updated_at limit ? for update skip locked)
+				  and status = 'ACTIVE'
+				returning *""")
+			.params(age.toMillis() + " milliseconds", limit)
+			.query(Carts::row).list();
+	}
+
+	/** Counts a recovery mail for an ABANDONED cart: the first one, or any with {@code again}; false otherwise. */
+	boolean countRecoveryMail(StoreId store, CartId id, boolean again) {
+		return jdbc.sql("""
+				update checkout.cart set recovery_sends = recovery_sends + 1, recovery_sent_at = now()
+				where store_id = ? and id = ? and status = 'ABANDONED' and (recovery_sends = 0 or ?)""")
+			.params(store.value(), id.value(), again).update() == 1;
+	}
+
+	/**
+	 * The recovery link was opened: an ABANDONED (or already reopened) cart is ACTIVE again with a new token for the
+	 * browser that opened it. False when the cart became an order or was merged meanwhile.
+	 */
+	boolean reopenAbandoned(StoreId store, CartId id, byte[] tokenHash) {
+		return jdbc.sql("""
+				update checkout.cart set status = 'ACTIVE', token_hash = ?, recovered_at = coalesce(recovered_at, now()),
+				    version = version + 1, updated_at = now()
+				where store_id = ? and id = ? and abandoned_at is not null and status in ('ABANDONED', 'ACTIVE')""")
+			.params(tokenHash, store.value(), id.value()).update() == 1;
+	}
+
+	/** ABANDONED carts never mailed whose store sends the recovery mail by itself and whose time has come. */
+	List<Row> dueForAutomaticRecovery(int limit) {
+		return jdbc.sql("""
+				select c.* from checkout.cart c join checkout.recovery_settings s on s.store_id = c.store_id
+				where c.status = 'ABANDONED' and c.recovery_sends = 0 and s.auto_send_hours is not null
+				  and c.abandoned_at < now() - make_interval(hours => s.auto_send_hours)
+				order by c.abandoned_at limit ?""")
+			.params(limit).query(Carts::row).list();
+	}
+
+	java.util.OptionalInt autoSendHours(StoreId store) {
+		return jdbc.sql("select auto_send_hours from checkout.recovery_settings where store_id = ?")
+			.params(store.value()).query((rs, n) -> {
+				int hours = rs.getInt(1);
+				return rs.wasNull() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(hours);
+			}).optional().orElse(java.util.OptionalInt.empty());
+	}
+
+	void setAutoSendHours(StoreId store, @Nullable Integer hours) {
+		jdbc.sql("""
+				insert into checkout.recovery_settings (store_id, auto_send_hours, updated_at) values (?, ?, now())
+				on conflict (store_id) do update set auto_send_hours = excluded.auto_send_hours, updated_at = now()""")
+			.params(store.value(), hours).update();
+	}
+
+	/** What the abandoned-checkouts list needs of a cart besides its row. */
+	record AbandonedRow(Row row, int lines, int units, @Nullable Instant abandonedAt, @Nullable Instant recoverySentAt,
+			int recoverySends, @Nullable Instant recoveredAt) {
+	}
+
+	Optional<AbandonedRow> abandoned(StoreId store, CartId id) {
+		return jdbc.sql(ABANDONED_SELECT + " and c.id = :id").param("store", store.value()).param("id", id.value())
+			.query(Carts::abandonedRow).optional();
+	}
+
+	/** Carts ever abandoned, most recently abandoned first; keyset paged on (abandoned_at, id). */
+	dev.shopwright.shared.Page<AbandonedRow> abandonedList(StoreId store, AbandonedListing listing,
+			@Nullable String cursor, int limit) {
+		StringBuilder sql = new StringBuilder(ABANDONED_SELECT);
+		java.util.Map<String, Object> params = new java.util.HashMap<>();
+		params.put("store", store.value());
+		switch (listing) {
+			case ABANDONED -> sql.append(" and c.status = 'ABANDONED'");
+			case RECOVERED -> sql.append(" and c.status = 'COMPLETED' and c.recovered_at is not null");
+			case ALL -> {
+			}
+		}
+		if (cursor != null) {
+			dev.shopwright.platform.Cursor position = dev.shopwright.platform.Cursor.decode(cursor, 2);
+			params.put("afterTime", Timestamp.from(position.instant(0)));
+			params.put("afterId", position.uuid(1));
+			sql.append(" and (c.abandoned_at, c.id) < (:afterTime, :afterId)");
+		}
+		sql.append(" order by c.abandoned_at desc, c.id desc limit :limit");
+		params.put("limit", limit + 1);
+		List<AbandonedRow> rows = jdbc.sql(sql.toString()).params(params).query(Carts::abandonedRow).list();
+		if (rows.size() <= limit) {
+			return new dev.shopwright.shared.Page<>(rows, null);
+		}
+		AbandonedRow last = rows.get(limit - 1);
+		return new dev.shopwright.shared.Page<>(rows.subList(0, limit), dev.shopwright.platform.Cursor
+			.of(String.valueOf(last.abandonedAt()), last.row().id().toString()).encode());
+	}
+
+	private static final String ABANDONED_SELECT = """
+			select c.*, (select count(*) from checkout.cart_line l where l.store_id = c.store_id and l.cart_id = c.id) as lines,
+			       (select coalesce(sum(quantity), 0) from checkout.cart_line l
+			        where l.store_id = c.store_id and l.cart_id = c.id) as units
+			from checkout.cart c where c.store_id = :store and c.abandoned_at is not null""";
+
+	private static AbandonedRow abandonedRow(ResultSet rs, int n) throws SQLException {
+		return new AbandonedRow(row(rs, n), rs.getInt("lines"), rs.getInt("units"), instant(rs, "abandoned_at"),
+				instant(rs, "recovery_sent_at"), rs.getInt("recovery_sends"), instant(rs, "recovered_at"));
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
 	/** The store's carts, most recently changed first, optionally of one status; keyset paged. */
 	dev.shopwright.shared.Page<CartSummary> list(StoreId store, @Nullable CartStatus status, @Nullable String cursor,
 			int limit) {

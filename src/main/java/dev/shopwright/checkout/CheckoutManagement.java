@@ -86,8 +86,12 @@ public class CheckoutManagement {
 
 	private final AuditLog auditLog;
 
+	private final RecoveryMail recoveryMail;
+
 	CheckoutManagement(Carts carts, CartPricing pricing, InventoryManagement inventory, StoreManagement stores,
-			TransactionTemplate transactions, Validator validator, CheckoutCompletion completion, AuditLog auditLog) {
+			TransactionTemplate transactions, Validator validator, CheckoutCompletion completion, AuditLog auditLog,
+			RecoveryMail recoveryMail) {
+		this.recoveryMail = recoveryMail;
 		this.completion = completion;
 		this.auditLog = auditLog;
 		this.carts = carts;
@@ -109,9 +113,7 @@ public class CheckoutManagement {
 		Currency chosen = currency == null ? stores.get(store).defaultCurrency() : requireStoreCurrency(store, currency);
 		String cleanEmail = email == null ? null : validEmail(email);
 		CartId id = CartId.random();
-		byte[] secret = new byte[32];
-		RANDOM.nextBytes(secret);
-		String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		String token = newToken();
 		carts.insert(store, id, hash(token), customer, chosen, cleanEmail);
 		return new CreatedCart(cart(store, id, new CartAccess(token, customer)), token);
 	}
@@ -368,6 +370,83 @@ public class CheckoutManagement {
 		return after;
 	}
 
+	// ---- abandoned checkouts -----------------------------------------------------------------------------------
+
+	/** Checkouts the shoppers left (see {@link AbandonedCheckouts}), most recently abandoned first, keyset paged. */
+	public Page<AbandonedCheckout> abandonedCheckouts(StoreId store, AbandonedListing listing, @Nullable String cursor,
+			int limit) {
+		Page<Carts.AbandonedRow> rows = carts.abandonedList(store, listing, cursor, limit);
+		return new Page<>(rows.items().stream().map(this::abandoned).toList(), rows.nextCursor());
+	}
+
+	public AbandonedCheckout abandonedCheckout(StoreId store, CartId id) {
+		return carts.abandoned(store, id).map(this::abandoned).orElseThrow(() -> CheckoutRefused.cartNotFound(id));
+	}
+
+	/**
+	 * Sends the recovery mail of an abandoned checkout with the link that restores the cart. Once per abandonment:
+	 * another send is 409 {@code RECOVERY_ALREADY_SENT} unless {@code again} (staff deliberately re-send). 409
+	 * {@code NOT_ABANDONED} when the cart is not (or no longer) abandoned. Counting and sending are one transaction:
+	 * a mail server that refuses leaves nothing counted, and two clicks send once.
+	 */
+	public AbandonedCheckout sendRecoveryMail(StoreId store, CartId id, boolean again) {
+		AbandonedCheckout checkout = abandonedCheckout(store, id);
+		transactions.executeWithoutResult(tx -> {
+			if (!carts.countRecoveryMail(store, id, again)) {
+				AbandonedCheckout now = abandonedCheckout(store, id);
+				throw now.status() != CartStatus.ABANDONED
+						? new CheckoutRefused("NOT_ABANDONED", 409, "The checkout is " + now.status() + ", not abandoned")
+						: new CheckoutRefused("RECOVERY_ALREADY_SENT", 409, "The recovery mail went out "
+								+ now.recoverySentAt() + "; send it again deliberately to repeat it");
+			}
+			recoveryMail.send(store, checkout);
+		});
+		AbandonedCheckout sent = abandonedCheckout(store, id);
+		auditLog.record(store, "checkout.recovery-sent", "cart", id.toString(),
+				"Recovery mail " + sent.recoverySends() + " to " + sent.email());
+		return sent;
+	}
+
+	/**
+	 * The shopper opened the recovery link: the abandoned cart is ACTIVE again (prices, stock and shipping are
+	 * worked out afresh on every read) with a new token for this browser, returned once. Opening it again gives
+	 * another token (the link is the key). 409 {@code NOT_RECOVERABLE} when the cart has become an order or was
+	 * merged meanwhile; 404 for a cart never abandoned.
+	 */
+	public CreatedCart recoverAbandoned(StoreId store, CartId id, @Nullable CustomerId customer) {
+		String token = newToken();
+		if (!carts.reopenAbandoned(store, id, hash(token))) {
+			Carts.Row row = carts.find(store, id).orElseThrow(() -> CheckoutRefused.cartNotFound(id));
+			throw new CheckoutRefused("NOT_RECOVERABLE", 409, "The checkout is " + row.status()
+					+ " and cannot be opened again");
+		}
+		return new CreatedCart(cart(store, id, new CartAccess(token, customer)), token);
+	}
+
+	/** Hours after abandonment at which the recovery mail goes out by itself; empty: only when staff send it. */
+	public java.util.OptionalInt automaticRecoveryHours(StoreId store) {
+		return carts.autoSendHours(store);
+	}
+
+	/** Sets (1–720) or turns off (null) the automatic recovery mail; 422 {@code VALIDATION_FAILED}. */
+	public void setAutomaticRecoveryHours(StoreId store, @Nullable Integer hours) {
+		if (hours != null && (hours < 1 || hours > 720)) {
+			throw CheckoutRefused.field("VALIDATION_FAILED", "autoSendAfterHours", "must be between 1 and 720 hours");
+		}
+		carts.setAutoSendHours(store, hours);
+		auditLog.record(store, "checkout.recovery-settings", "store", store.toString(),
+				hours == null ? "Automatic recovery mail off" : "Automatic recovery mail after " + hours + " h");
+	}
+
+	private AbandonedCheckout abandoned(Carts.AbandonedRow a) {
+		Carts.Row row = a.row();
+		dev.shopwright.shared.Money value = priced(row).cart().totals().total();
+		return new AbandonedCheckout(row.id(), row.status(), java.util.Objects.requireNonNullElse(row.email(), ""),
+				row.customer(), value, a.lines(), a.units(), java.util.Objects.requireNonNull(a.abandonedAt()),
+				row.updatedAt(), a.recoverySentAt(), a.recoverySends(), a.recoveredAt(),
+				a.recoveredAt() != null && row.status() == CartStatus.COMPLETED, row.orderId());
+	}
+
 	// ---- internals ---------------------------------------------------------------------------------------------
 
 	CartPricing.Priced priced(Carts.Row row) {
@@ -455,6 +534,12 @@ public class CheckoutManagement {
 			throw new CheckoutRefused("INVALID_ADDRESS", 422, "The address is not complete: " + errors.keySet(), errors);
 		}
 		return details;
+	}
+
+	private static String newToken() {
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 	}
 
 	static byte[] hash(String token) {
