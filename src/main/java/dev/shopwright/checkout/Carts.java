@@ -296,6 +296,14 @@ class Carts {
 			.query(Carts::row).list();
 	}
 
+	/** The shopper came back to an ABANDONED cart by themselves (its token, their account): it is ACTIVE again. */
+	boolean resumeAbandoned(StoreId store, CartId id) {
+		return jdbc.sql("""
+				update checkout.cart set status = 'ACTIVE', version = version + 1, updated_at = now()
+				where store_id = ? and id = ? and status = 'ABANDONED'""")
+			.params(store.value(), id.value()).update() == 1;
+	}
+
 	/** Counts a recovery mail for an ABANDONED cart: the first one, or any with {@code again}; false otherwise. */
 	boolean countRecoveryMail(StoreId store, CartId id, boolean again) {
 		return jdbc.sql("""

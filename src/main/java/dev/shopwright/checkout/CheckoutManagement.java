@@ -472,8 +472,22 @@ public class CheckoutManagement {
 		});
 	}
 
+	/**
+	 * The shopper is back at a cart that was abandoned (the storefront read it with the browser's cookie): it is
+	 * ACTIVE again, as it was. Any other cart is returned unchanged. (A change through the API reopens it the same way.)
+	 */
+	public Cart resume(StoreId store, CartId id, CartAccess access) {
+		Carts.Row row = authorized(store, id, access);
+		if (row.status() == CartStatus.ABANDONED) {
+			carts.resumeAbandoned(store, id);
+		}
+		return cart(store, id, access);
+	}
+
 	private void lockActive(Carts.Row row) {
-		if (!carts.lockActive(row.store(), row.id())) {
+		// a change of an abandoned cart is its shopper coming back: it is open again (the caller proved access)
+		if (!carts.lockActive(row.store(), row.id()) && !(carts.resumeAbandoned(row.store(), row.id())
+				&& carts.lockActive(row.store(), row.id()))) {
 			throw CheckoutRefused.notActive(carts.find(row.store(), row.id()).map(Carts.Row::status)
 				.orElse(CartStatus.ABANDONED));
 		}

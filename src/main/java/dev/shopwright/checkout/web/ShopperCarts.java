@@ -46,6 +46,9 @@ class ShopperCarts {
 			CartAccess access = new CartAccess(held.token(), customer);
 			try {
 				Cart cart = checkout.cart(store, held.cart(), access);
+				if (cart.status() == CartStatus.ABANDONED) {
+					cart = checkout.resume(store, held.cart(), access); // the shopper is back in the same browser
+				}
 				if (customer != null && cart.customerId() == null && cart.status() == CartStatus.ACTIVE) {
 					// signed in since the cart was made: it becomes theirs, with their other open carts' lines
 					cart = checkout.adoptGuestCart(store, held.cart(), held.token(), customer);
