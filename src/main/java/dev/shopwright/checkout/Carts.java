@@ -371,21 +371,8 @@ class Carts {
 			case ALL -> {
 			}
 		}
-		if (cursor != null) {
-			dev.shopwright.platform.Cursor position = dev.shopwright.platform.Cursor.decode(cursor, 2);
-			params.put("afterTime", Timestamp.from(position.instant(0)));
-			params.put("afterId", position.uuid(1));
-			sql.append(" and (c.abandoned_at, c.id) < (:afterTime, :afterId)");
-		}
-		sql.append(" order by c.abandoned_at desc, c.id desc limit :limit");
-		params.put("limit", limit + 1);
-		List<AbandonedRow> rows = jdbc.sql(sql.toString()).params(params).query(Carts::abandonedRow).list();
-		if (rows.size() <= limit) {
-			return new dev.shopwright.shared.Page<>(rows, null);
-		}
-		AbandonedRow last = rows.get(limit - 1);
-		return new dev.shopwright.shared.Page<>(rows.subList(0, limit), dev.shopwright.platform.Cursor
-			.of(String.valueOf(last.abandonedAt()), last.row().id().toString()).encode());
+		return keysetPage(sql, params, "c.abandoned_at", cursor, limit, Carts::abandonedRow,
+				a -> dev.shopwright.platform.Cursor.of(String.valueOf(a.abandonedAt()), a.row().id().toString()));
 	}
 
 	private static final String ABANDONED_SELECT = """
@@ -418,26 +405,34 @@ class Carts {
 			sql.append(" and c.status = :status");
 			params.put("status", status.name());
 		}
-		if (cursor != null) {
-			dev.shopwright.platform.Cursor position = dev.shopwright.platform.Cursor.decode(cursor, 2);
-			params.put("afterTime", Timestamp.from(position.instant(0)));
-			params.put("afterId", position.uuid(1));
-			sql.append(" and (c.updated_at, c.id) < (:afterTime, :afterId)");
-		}
-		sql.append(" order by c.updated_at desc, c.id desc limit :limit");
-		params.put("limit", limit + 1);
-		List<CartSummary> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+		return keysetPage(sql, params, "c.updated_at", cursor, limit, (rs, n) -> {
 			Row row = row(rs, n);
 			return new CartSummary(row.id(), row.status(), row.stage() == null ? null : row.stage().name(), row.stageAt(),
 					row.email(), row.customer(), row.currency(), rs.getInt("lines"), rs.getInt("units"), row.attempt(),
 					row.orderId(), row.createdAt(), row.updatedAt());
-		}).list();
+		}, last -> dev.shopwright.platform.Cursor.of(last.updatedAt().toString(), last.id().toString()));
+	}
+
+	/**
+	 * Runs {@code sql} (filters already appended) newest first on ({@code timeColumn}, id), after the cursor's
+	 * position, one row more than {@code limit} to know whether another page follows.
+	 */
+	private <T> dev.shopwright.shared.Page<T> keysetPage(StringBuilder sql, java.util.Map<String, Object> params,
+			String timeColumn, @Nullable String cursor, int limit, org.springframework.jdbc.core.RowMapper<T> mapper,
+			java.util.function.Function<T, dev.shopwright.platform.Cursor> cursorOf) {
+		if (cursor != null) {
+			dev.shopwright.platform.Cursor position = dev.shopwright.platform.Cursor.decode(cursor, 2);
+			params.put("afterTime", Timestamp.from(position.instant(0)));
+			params.put("afterId", position.uuid(1));
+			sql.append(" and (").append(timeColumn).append(", c.id) < (:afterTime, :afterId)");
+		}
+		sql.append(" order by ").append(timeColumn).append(" desc, c.id desc limit :limit");
+		params.put("limit", limit + 1);
+		List<T> rows = jdbc.sql(sql.toString()).params(params).query(mapper).list();
 		if (rows.size() <= limit) {
 			return new dev.shopwright.shared.Page<>(rows, null);
 		}
-		CartSummary last = rows.get(limit - 1);
-		return new dev.shopwright.shared.Page<>(rows.subList(0, limit),
-				dev.shopwright.platform.Cursor.of(last.updatedAt().toString(), last.id().toString()).encode());
+		return new dev.shopwright.shared.Page<>(rows.subList(0, limit), cursorOf.apply(rows.get(limit - 1)).encode());
 	}
 
 	private static Row row(ResultSet rs, int n) throws SQLException {

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +47,7 @@ class OrderStatusLinkTests {
 		String orderId = placed.json().get("orderId").asString();
 		Order order = orders.get(shop.store, OrderId.of(orderId));
 
-		String text = textOf(TestMail.await(email, 1).getFirst());
+		String text = OrderConfirmationMailTests.textOf(TestMail.await(email, 1).getFirst());
 		Matcher link = LINK.matcher(text);
 		assertThat(link.find()).as(text).isTrue();
 		assertThat(link.group(1)).isEqualTo(shop.handle + ".localhost");
@@ -77,20 +75,5 @@ class OrderStatusLinkTests {
 		assertThat(secondKey).isNotEqualTo(key);
 		assertThat(visitor.get("/orders/" + orderId + "?token=" + secondKey).status()).isEqualTo(404);
 		assertThat(visitor.get(secondPath).status()).isEqualTo(200);
-	}
-
-	private static String textOf(Part part) throws Exception {
-		Object content = part.getContent();
-		if (content instanceof String s) {
-			return s;
-		}
-		if (!(content instanceof Multipart nested)) {
-			return ""; // the invoice PDF
-		}
-		StringBuilder text = new StringBuilder();
-		for (int i = 0; i < nested.getCount(); i++) {
-			text.append(textOf(nested.getBodyPart(i)));
-		}
-		return text.toString();
 	}
 }
