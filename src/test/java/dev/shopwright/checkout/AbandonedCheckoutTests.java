@@ -40,6 +40,30 @@ class AbandonedCheckoutTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	dev.shopwright.inventory.InventoryManagement inventory;
+
+	@Test
+	void stockAFailedAttemptLeftReservedIsReleasedWhenTheCartIsAbandoned() {
+		CheckoutShop shop = new CheckoutShop(port);
+		String sku = shop.product("15.00", 5);
+		CheckoutShop.Guest left = shop.readyCart(sku, 2);
+		// as a completion attempt can leave it: an order id chosen, its units still held when the shopper walked away
+		UUID orderId = UUID.randomUUID();
+		jdbc.sql("update checkout.cart set order_id = ?, attempt = 1 where id = ?")
+			.params(orderId, UUID.fromString(left.id())).update();
+		inventory.reserve(shop.store, dev.shopwright.inventory.ReserveStock.of(orderId.toString(), Duration.ofHours(1),
+				new dev.shopwright.inventory.ReserveStock.Line(sku, 2)));
+		assertThat(inventory.availableOnline(shop.store, sku)).isEqualTo(3);
+		untouchedFor(left, Duration.ofHours(2));
+
+		job.abandon(Duration.ofHours(1));
+		assertThat(ok(left.api().get(left.path(""))).get("status").asString()).isEqualTo("ABANDONED");
+		assertThat(inventory.availableOnline(shop.store, sku)).isEqualTo(5);
+		assertThat(inventory.reservations(shop.store, dev.shopwright.inventory.Reservation.Status.ACTIVE,
+				orderId.toString(), null, 10).items()).isEmpty();
+	}
+
 	@Test
 	void anUntouchedCartIsAbandonedRecoveredByTheMailsLinkAndCountedWhenItBecomesAnOrder() throws Exception {
 		CheckoutShop shop = new CheckoutShop(port);
