@@ -139,6 +139,14 @@ class StorefrontCheckoutBrowserTests {
 		driver.findElement(By.id("address-postal-code")).sendKeys("10117");
 		driver.findElement(By.id("address-city")).sendKeys("Berlin");
 		driver.findElement(By.id("address-country")).sendKeys("DE");
+		// "Billing address same as shipping" is on: the billing form shows only while it is unchecked (CSS, no script)
+		var sameAsShipping = driver.findElement(By.id("same-as-shipping"));
+		assertThat(sameAsShipping.isSelected()).isTrue();
+		assertThat(driver.findElement(By.id("billing-fields")).isDisplayed()).isFalse();
+		sameAsShipping.click();
+		assertThat(driver.findElement(By.id("billing-line1")).isDisplayed()).isTrue();
+		sameAsShipping.click();
+		assertThat(driver.findElement(By.id("billing-fields")).isDisplayed()).isFalse();
 		driver.findElement(By.id("address-continue")).click();
 		browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("shipping-continue"))).click();
 		browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("pay-button")));
