@@ -152,6 +152,40 @@ class Carts {
 			.update() == 1;
 	}
 
+	boolean clearAddress(StoreId store, CartId id, AddressKind kind) {
+		String p = kind.prefix;
+		return jdbc.sql("update checkout.cart set " + p + "first_name = null, " + p + "last_name = null, " + p
+				+ "company = null, " + p + "phone = null, " + p + "line1 = null, " + p + "line2 = null, " + p
+				+ "city = null, " + p + "region = null, " + p + "postal_code = null, " + p
+				+ "country = null where store_id = ? and id = ? and status = 'ACTIVE'")
+			.params(store.value(), id.value()).update() == 1;
+	}
+
+	/** The customer's other ACTIVE carts, locked until the transaction ends (oldest first). */
+	List<Row> otherActiveCartsOf(StoreId store, CustomerId customer, CartId except) {
+		return jdbc.sql("""
+				select * from checkout.cart where store_id = ? and customer_id = ? and id <> ? and status = 'ACTIVE'
+				order by created_at, id for update""")
+			.params(store.value(), customer.value(), except.value())
+			.query(Carts::row).list();
+	}
+
+	/** ACTIVE → MERGED: its lines went into {@code into}. */
+	boolean markMerged(StoreId store, CartId id, CartId into) {
+		return jdbc.sql("""
+				update checkout.cart set status = 'MERGED', merged_into = ?, version = version + 1, updated_at = now()
+				where store_id = ? and id = ? and status = 'ACTIVE'""")
+			.params(into.value(), store.value(), id.value()).update() == 1;
+	}
+
+	/** A guest's ACTIVE cart becomes the customer's. */
+	boolean adopt(StoreId store, CartId id, CustomerId customer) {
+		return jdbc.sql("""
+				update checkout.cart set customer_id = ? where store_id = ? and id = ? and status = 'ACTIVE'
+				  and (customer_id is null or customer_id = ?)""")
+			.params(customer.value(), store.value(), id.value(), customer.value()).update() == 1;
+	}
+
 	boolean setShippingMethod(StoreId store, CartId id, @Nullable UUID methodId) {
 		return jdbc.sql("update checkout.cart set shipping_method_id = ? where store_id = ? and id = ? and status = 'ACTIVE'")
 			.params(methodId, store.value(), id.value()).update() == 1;
@@ -239,6 +273,124 @@ class Carts {
 			.query(Carts::row).list();
 	}
 
+	// ---- abandonment ------------------------------------------------------------------------------------------
+
+	/**
+	 * ACTIVE carts of any store with an email and at least one line, unchanged for {@code age}, become ABANDONED — up
+	 * to {@code limit}, {@code FOR UPDATE SKIP LOCKED} so that nodes running this at once take different carts and
+	 * a cart being changed right now (its row locked) is skipped. {@code updated_at} stays: it is when the shopper
+	 * last touched the cart.
+	 */
+	List<Row> abandonStale(Duration age, int limit) {
+		return jdbc.sql("""
+				update checkout.cart set status = 'ABANDONED', abandoned_at = now(), recovery_sent_at = null,
+				    recovery_sends = 0, recovered_at = null, version = version + 1
+				where (store_id, id) in (
+				    select c.store_id, c.id from checkout.cart c
+				    where c.status = 'ACTIVE' and c.email is not null and c.updated_at < now() - ?::interval
+				      and exists (select 1 from checkout.cart_line l where l.store_id = c.store_id and l.cart_id = c.id)
+				    order by c.updated_at limit ? for update skip locked)
+				  and status = 'ACTIVE'
+				returning *""")
+			.params(age.toMillis() + " milliseconds", limit)
+			.query(Carts::row).list();
+	}
+
+	/** The shopper came back to an ABANDONED cart by themselves (its token, their account): it is ACTIVE again. */
+	boolean resumeAbandoned(StoreId store, CartId id) {
+		return jdbc.sql("""
+				update checkout.cart set status = 'ACTIVE', version = version + 1, updated_at = now()
+				where store_id = ? and id = ? and status = 'ABANDONED'""")
+			.params(store.value(), id.value()).update() == 1;
+	}
+
+	/** Counts a recovery mail for an ABANDONED cart: the first one, or any with {@code again}; false otherwise. */
+	boolean countRecoveryMail(StoreId store, CartId id, boolean again) {
+		return jdbc.sql("""
+				update checkout.cart set recovery_sends = recovery_sends + 1, recovery_sent_at = now()
+				where store_id = ? and id = ? and status = 'ABANDONED' and (recovery_sends = 0 or ?)""")
+			.params(store.value(), id.value(), again).update() == 1;
+	}
+
+	/**
+	 * The recovery link was opened: an ABANDONED (or already reopened) cart is ACTIVE again with a new token for the
+	 * browser that opened it. False when the cart became an order or was merged meanwhile.
+	 */
+	boolean reopenAbandoned(StoreId store, CartId id, byte[] tokenHash) {
+		return jdbc.sql("""
+				update checkout.cart set status = 'ACTIVE', token_hash = ?, recovered_at = coalesce(recovered_at, now()),
+				    version = version + 1, updated_at = now()
+				where store_id = ? and id = ? and abandoned_at is not null and status in ('ABANDONED', 'ACTIVE')""")
+			.params(tokenHash, store.value(), id.value()).update() == 1;
+	}
+
+	/** ABANDONED carts never mailed whose store sends the recovery mail by itself and whose time has come. */
+	List<Row> dueForAutomaticRecovery(int limit) {
+		return jdbc.sql("""
+				select c.* from checkout.cart c join checkout.recovery_settings s on s.store_id = c.store_id
+				where c.status = 'ABANDONED' and c.recovery_sends = 0 and s.auto_send_hours is not null
+				  and c.abandoned_at < now() - make_interval(hours => s.auto_send_hours)
+				order by c.abandoned_at limit ?""")
+			.params(limit).query(Carts::row).list();
+	}
+
+	java.util.OptionalInt autoSendHours(StoreId store) {
+		return jdbc.sql("select auto_send_hours from checkout.recovery_settings where store_id = ?")
+			.params(store.value()).query((rs, n) -> {
+				int hours = rs.getInt(1);
+				return rs.wasNull() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(hours);
+			}).optional().orElse(java.util.OptionalInt.empty());
+	}
+
+	void setAutoSendHours(StoreId store, @Nullable Integer hours) {
+		jdbc.sql("""
+				insert into checkout.recovery_settings (store_id, auto_send_hours, updated_at) values (?, ?, now())
+				on conflict (store_id) do update set auto_send_hours = excluded.auto_send_hours, updated_at = now()""")
+			.params(store.value(), hours).update();
+	}
+
+	/** What the abandoned-checkouts list needs of a cart besides its row. */
+	record AbandonedRow(Row row, int lines, int units, @Nullable Instant abandonedAt, @Nullable Instant recoverySentAt,
+			int recoverySends, @Nullable Instant recoveredAt) {
+	}
+
+	Optional<AbandonedRow> abandoned(StoreId store, CartId id) {
+		return jdbc.sql(ABANDONED_SELECT + " and c.id = :id").param("store", store.value()).param("id", id.value())
+			.query(Carts::abandonedRow).optional();
+	}
+
+	/** Carts ever abandoned, most recently abandoned first; keyset paged on (abandoned_at, id). */
+	dev.shopwright.shared.Page<AbandonedRow> abandonedList(StoreId store, AbandonedListing listing,
+			@Nullable String cursor, int limit) {
+		StringBuilder sql = new StringBuilder(ABANDONED_SELECT);
+		java.util.Map<String, Object> params = new java.util.HashMap<>();
+		params.put("store", store.value());
+		switch (listing) {
+			case ABANDONED -> sql.append(" and c.status = 'ABANDONED'");
+			case RECOVERED -> sql.append(" and c.status = 'COMPLETED' and c.recovered_at is not null");
+			case ALL -> {
+			}
+		}
+		return keysetPage(sql, params, "c.abandoned_at", cursor, limit, Carts::abandonedRow,
+				a -> dev.shopwright.platform.Cursor.of(String.valueOf(a.abandonedAt()), a.row().id().toString()));
+	}
+
+	private static final String ABANDONED_SELECT = """
+			select c.*, (select count(*) from checkout.cart_line l where l.store_id = c.store_id and l.cart_id = c.id) as lines,
+			       (select coalesce(sum(quantity), 0) from checkout.cart_line l
+			        where l.store_id = c.store_id and l.cart_id = c.id) as units
+			from checkout.cart c where c.store_id = :store and c.abandoned_at is not null""";
+
+	private static AbandonedRow abandonedRow(ResultSet rs, int n) throws SQLException {
+		return new AbandonedRow(row(rs, n), rs.getInt("lines"), rs.getInt("units"), instant(rs, "abandoned_at"),
+				instant(rs, "recovery_sent_at"), rs.getInt("recovery_sends"), instant(rs, "recovered_at"));
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
 	/** The store's carts, most recently changed first, optionally of one status; keyset paged. */
 	dev.shopwright.shared.Page<CartSummary> list(StoreId store, @Nullable CartStatus status, @Nullable String cursor,
 			int limit) {
@@ -253,26 +405,34 @@ class Carts {
 			sql.append(" and c.status = :status");
 			params.put("status", status.name());
 		}
-		if (cursor != null) {
-			dev.shopwright.platform.Cursor position = dev.shopwright.platform.Cursor.decode(cursor, 2);
-			params.put("afterTime", Timestamp.from(position.instant(0)));
-			params.put("afterId", position.uuid(1));
-			sql.append(" and (c.updated_at, c.id) < (:afterTime, :afterId)");
-		}
-		sql.append(" order by c.updated_at desc, c.id desc limit :limit");
-		params.put("limit", limit + 1);
-		List<CartSummary> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+		return keysetPage(sql, params, "c.updated_at", cursor, limit, (rs, n) -> {
 			Row row = row(rs, n);
 			return new CartSummary(row.id(), row.status(), row.stage() == null ? null : row.stage().name(), row.stageAt(),
 					row.email(), row.customer(), row.currency(), rs.getInt("lines"), rs.getInt("units"), row.attempt(),
 					row.orderId(), row.createdAt(), row.updatedAt());
-		}).list();
+		}, last -> dev.shopwright.platform.Cursor.of(last.updatedAt().toString(), last.id().toString()));
+	}
+
+	/**
+	 * Runs {@code sql} (filters already appended) newest first on ({@code timeColumn}, id), after the cursor's
+	 * position, one row more than {@code limit} to know whether another page follows.
+	 */
+	private <T> dev.shopwright.shared.Page<T> keysetPage(StringBuilder sql, java.util.Map<String, Object> params,
+			String timeColumn, @Nullable String cursor, int limit, org.springframework.jdbc.core.RowMapper<T> mapper,
+			java.util.function.Function<T, dev.shopwright.platform.Cursor> cursorOf) {
+		if (cursor != null) {
+			dev.shopwright.platform.Cursor position = dev.shopwright.platform.Cursor.decode(cursor, 2);
+			params.put("afterTime", Timestamp.from(position.instant(0)));
+			params.put("afterId", position.uuid(1));
+			sql.append(" and (").append(timeColumn).append(", c.id) < (:afterTime, :afterId)");
+		}
+		sql.append(" order by ").append(timeColumn).append(" desc, c.id desc limit :limit");
+		params.put("limit", limit + 1);
+		List<T> rows = jdbc.sql(sql.toString()).params(params).query(mapper).list();
 		if (rows.size() <= limit) {
 			return new dev.shopwright.shared.Page<>(rows, null);
 		}
-		CartSummary last = rows.get(limit - 1);
-		return new dev.shopwright.shared.Page<>(rows.subList(0, limit),
-				dev.shopwright.platform.Cursor.of(last.updatedAt().toString(), last.id().toString()).encode());
+		return new dev.shopwright.shared.Page<>(rows.subList(0, limit), cursorOf.apply(rows.get(limit - 1)).encode());
 	}
 
 	private static Row row(ResultSet rs, int n) throws SQLException {

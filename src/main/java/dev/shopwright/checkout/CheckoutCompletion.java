@@ -87,7 +87,7 @@ class CheckoutCompletion {
 					return confirm(row);
 				}
 				throw CheckoutRefused.inProgress();
-			case ABANDONED:
+			case ABANDONED, MERGED:
 				throw CheckoutRefused.notActive(row.status());
 			default:
 				break;
@@ -330,7 +330,7 @@ class CheckoutCompletion {
 		carts.reopen(store, id, attempt);
 	}
 
-	private void releaseStock(StoreId store, String reference) {
+	void releaseStock(StoreId store, String reference) {
 		for (Reservation reservation : inventory.reservations(store, Reservation.Status.ACTIVE, reference, null, 50).items()) {
 			inventory.release(store, reservation.id());
 		}

@@ -86,8 +86,12 @@ public class CheckoutManagement {
 
 	private final AuditLog auditLog;
 
+	private final RecoveryMail recoveryMail;
+
 	CheckoutManagement(Carts carts, CartPricing pricing, InventoryManagement inventory, StoreManagement stores,
-			TransactionTemplate transactions, Validator validator, CheckoutCompletion completion, AuditLog auditLog) {
+			TransactionTemplate transactions, Validator validator, CheckoutCompletion completion, AuditLog auditLog,
+			RecoveryMail recoveryMail) {
+		this.recoveryMail = recoveryMail;
 		this.completion = completion;
 		this.auditLog = auditLog;
 		this.carts = carts;
@@ -109,9 +113,7 @@ public class CheckoutManagement {
 		Currency chosen = currency == null ? stores.get(store).defaultCurrency() : requireStoreCurrency(store, currency);
 		String cleanEmail = email == null ? null : validEmail(email);
 		CartId id = CartId.random();
-		byte[] secret = new byte[32];
-		RANDOM.nextBytes(secret);
-		String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		String token = newToken();
 		carts.insert(store, id, hash(token), customer, chosen, cleanEmail);
 		return new CreatedCart(cart(store, id, new CartAccess(token, customer)), token);
 	}
@@ -201,6 +203,76 @@ public class CheckoutManagement {
 		AddressDetails clean = validAddress(address);
 		change(store, id, access, () -> carts.setAddress(store, id, Carts.AddressKind.BILLING, clean));
 		return cart(store, id, access);
+	}
+
+	/** Bills to the shipping address again ("same as shipping"): the billing address is removed. */
+	public Cart useShippingAddressForBilling(StoreId store, CartId id, CartAccess access) {
+		change(store, id, access, () -> carts.clearAddress(store, id, Carts.AddressKind.BILLING));
+		return cart(store, id, access);
+	}
+
+	/**
+	 * A shopper signed in with a guest cart: the cart becomes the customer's, and the customer's other open carts
+	 * (from another browser, or an earlier visit) are folded into it — a SKU in both gets the quantities added, capped
+	 * at {@link #MAX_LINE_QUANTITY} and, for a SKU that may not be oversold, at what is available online (as adding
+	 * refuses more); a SKU no longer for sale is left out; at most {@link #MAX_LINES} SKUs. Those carts become MERGED.
+	 * The guest cart keeps its own email and addresses and takes the email of an absorbed cart when it has none.
+	 * One transaction with every cart involved locked, so two tabs signing in at once merge once. A cart of another
+	 * customer is 404 {@code CART_NOT_FOUND}; a cart that is no longer ACTIVE is returned as it is.
+	 */
+	public Cart adoptGuestCart(StoreId store, CartId id, String guestToken, CustomerId customer) {
+		Carts.Row guest = authorized(store, id, CartAccess.guest(guestToken));
+		CartAccess access = new CartAccess(guestToken, customer);
+		if (guest.customer() != null && !guest.customer().equals(customer)) {
+			throw CheckoutRefused.cartNotFound(id);
+		}
+		if (guest.status() != CartStatus.ACTIVE) {
+			return cart(store, id, access);
+		}
+		transactions.executeWithoutResult(tx -> {
+			lockActive(guest);
+			Map<String, Carts.LineRow> held = new LinkedHashMap<>();
+			carts.lines(store, id).forEach(line -> held.put(line.sku(), line));
+			boolean hasEmail = guest.email() != null;
+			for (Carts.Row other : carts.otherActiveCartsOf(store, customer, id)) {
+				for (Carts.LineRow line : carts.lines(store, other.id())) {
+					Carts.LineRow mine = held.get(line.sku());
+					if (mine == null && held.size() >= MAX_LINES) {
+						continue;
+					}
+					int before = mine == null ? 0 : mine.quantity();
+					int after = pricing.sellable(store, line.sku())
+						.map(sellable -> cappedQuantity(store, sellable, before + line.quantity())).orElse(before);
+					if (after <= before) {
+						continue;
+					}
+					if (mine == null) {
+						Carts.LineRow added = new Carts.LineRow(UUID.randomUUID(), line.sku(), line.productId(),
+								line.variantId(), line.title(), line.variantTitle(), after);
+						carts.addToLine(store, id, added);
+						held.put(line.sku(), added);
+					}
+					else {
+						carts.setLineQuantity(store, id, mine.id(), after);
+						held.put(line.sku(), new Carts.LineRow(mine.id(), mine.sku(), mine.productId(), mine.variantId(),
+								mine.title(), mine.variantTitle(), after));
+					}
+				}
+				if (!hasEmail && other.email() != null) {
+					hasEmail = carts.setEmail(store, id, other.email());
+				}
+				carts.markMerged(store, other.id(), id);
+			}
+			carts.adopt(store, id, customer);
+		});
+		return cart(store, id, access);
+	}
+
+	/** {@code wanted} units, at most a line's limit and, where overselling is denied, what is available online. */
+	private int cappedQuantity(StoreId store, CartPricing.Sellable sellable, int wanted) {
+		int capped = Math.min(wanted, MAX_LINE_QUANTITY);
+		return sellable.deniesOverselling()
+				? Math.min(capped, Math.max(0, inventory.availableOnline(store, sellable.variant().sku()))) : capped;
 	}
 
 	/**
@@ -298,6 +370,83 @@ public class CheckoutManagement {
 		return after;
 	}
 
+	// ---- abandoned checkouts -----------------------------------------------------------------------------------
+
+	/** Checkouts the shoppers left (see {@link AbandonedCheckouts}), most recently abandoned first, keyset paged. */
+	public Page<AbandonedCheckout> abandonedCheckouts(StoreId store, AbandonedListing listing, @Nullable String cursor,
+			int limit) {
+		Page<Carts.AbandonedRow> rows = carts.abandonedList(store, listing, cursor, limit);
+		return new Page<>(rows.items().stream().map(this::abandoned).toList(), rows.nextCursor());
+	}
+
+	public AbandonedCheckout abandonedCheckout(StoreId store, CartId id) {
+		return carts.abandoned(store, id).map(this::abandoned).orElseThrow(() -> CheckoutRefused.cartNotFound(id));
+	}
+
+	/**
+	 * Sends the recovery mail of an abandoned checkout with the link that restores the cart. Once per abandonment:
+	 * another send is 409 {@code RECOVERY_ALREADY_SENT} unless {@code again} (staff deliberately re-send). 409
+	 * {@code NOT_ABANDONED} when the cart is not (or no longer) abandoned. Counting and sending are one transaction:
+	 * a mail server that refuses leaves nothing counted, and two clicks send once.
+	 */
+	public AbandonedCheckout sendRecoveryMail(StoreId store, CartId id, boolean again) {
+		AbandonedCheckout checkout = abandonedCheckout(store, id);
+		transactions.executeWithoutResult(tx -> {
+			if (!carts.countRecoveryMail(store, id, again)) {
+				AbandonedCheckout now = abandonedCheckout(store, id);
+				throw now.status() != CartStatus.ABANDONED
+						? new CheckoutRefused("NOT_ABANDONED", 409, "The checkout is " + now.status() + ", not abandoned")
+						: new CheckoutRefused("RECOVERY_ALREADY_SENT", 409, "The recovery mail went out "
+								+ now.recoverySentAt() + "; send it again deliberately to repeat it");
+			}
+			recoveryMail.send(store, checkout);
+		});
+		AbandonedCheckout sent = abandonedCheckout(store, id);
+		auditLog.record(store, "checkout.recovery-sent", "cart", id.toString(),
+				"Recovery mail " + sent.recoverySends() + " to " + sent.email());
+		return sent;
+	}
+
+	/**
+	 * The shopper opened the recovery link: the abandoned cart is ACTIVE again (prices, stock and shipping are
+	 * worked out afresh on every read) with a new token for this browser, returned once. Opening it again gives
+	 * another token (the link is the key). 409 {@code NOT_RECOVERABLE} when the cart has become an order or was
+	 * merged meanwhile; 404 for a cart never abandoned.
+	 */
+	public CreatedCart recoverAbandoned(StoreId store, CartId id, @Nullable CustomerId customer) {
+		String token = newToken();
+		if (!carts.reopenAbandoned(store, id, hash(token))) {
+			Carts.Row row = carts.find(store, id).orElseThrow(() -> CheckoutRefused.cartNotFound(id));
+			throw new CheckoutRefused("NOT_RECOVERABLE", 409, "The checkout is " + row.status()
+					+ " and cannot be opened again");
+		}
+		return new CreatedCart(cart(store, id, new CartAccess(token, customer)), token);
+	}
+
+	/** Hours after abandonment at which the recovery mail goes out by itself; empty: only when staff send it. */
+	public java.util.OptionalInt automaticRecoveryHours(StoreId store) {
+		return carts.autoSendHours(store);
+	}
+
+	/** Sets (1–720) or turns off (null) the automatic recovery mail; 422 {@code VALIDATION_FAILED}. */
+	public void setAutomaticRecoveryHours(StoreId store, @Nullable Integer hours) {
+		if (hours != null && (hours < 1 || hours > 720)) {
+			throw CheckoutRefused.field("VALIDATION_FAILED", "autoSendAfterHours", "must be between 1 and 720 hours");
+		}
+		carts.setAutoSendHours(store, hours);
+		auditLog.record(store, "checkout.recovery-settings", "store", store.toString(),
+				hours == null ? "Automatic recovery mail off" : "Automatic recovery mail after " + hours + " h");
+	}
+
+	private AbandonedCheckout abandoned(Carts.AbandonedRow a) {
+		Carts.Row row = a.row();
+		dev.shopwright.shared.Money value = priced(row).cart().totals().total();
+		return new AbandonedCheckout(row.id(), row.status(), java.util.Objects.requireNonNullElse(row.email(), ""),
+				row.customer(), value, a.lines(), a.units(), java.util.Objects.requireNonNull(a.abandonedAt()),
+				row.updatedAt(), a.recoverySentAt(), a.recoverySends(), a.recoveredAt(),
+				a.recoveredAt() != null && row.status() == CartStatus.COMPLETED, row.orderId());
+	}
+
 	// ---- internals ---------------------------------------------------------------------------------------------
 
 	CartPricing.Priced priced(Carts.Row row) {
@@ -323,8 +472,22 @@ public class CheckoutManagement {
 		});
 	}
 
+	/**
+	 * The shopper is back at a cart that was abandoned (the storefront read it with the browser's cookie): it is
+	 * ACTIVE again, as it was. Any other cart is returned unchanged. (A change through the API reopens it the same way.)
+	 */
+	public Cart resume(StoreId store, CartId id, CartAccess access) {
+		Carts.Row row = authorized(store, id, access);
+		if (row.status() == CartStatus.ABANDONED) {
+			carts.resumeAbandoned(store, id);
+		}
+		return cart(store, id, access);
+	}
+
 	private void lockActive(Carts.Row row) {
-		if (!carts.lockActive(row.store(), row.id())) {
+		// a change of an abandoned cart is its shopper coming back: it is open again (the caller proved access)
+		if (!carts.lockActive(row.store(), row.id()) && !(carts.resumeAbandoned(row.store(), row.id())
+				&& carts.lockActive(row.store(), row.id()))) {
 			throw CheckoutRefused.notActive(carts.find(row.store(), row.id()).map(Carts.Row::status)
 				.orElse(CartStatus.ABANDONED));
 		}
@@ -385,6 +548,12 @@ public class CheckoutManagement {
 			throw new CheckoutRefused("INVALID_ADDRESS", 422, "The address is not complete: " + errors.keySet(), errors);
 		}
 		return details;
+	}
+
+	private static String newToken() {
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 	}
 
 	static byte[] hash(String token) {

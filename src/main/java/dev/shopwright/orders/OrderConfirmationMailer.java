@@ -37,8 +37,12 @@ class OrderConfirmationMailer {
 
 	private final String from;
 
+	private final String publicUrl;
+
 	OrderConfirmationMailer(OrderManagement orders, StoreManagement stores, ObjectProvider<JavaMailSender> mail,
-			@Value("${shopwright.mail.from:shopwright@localhost}") String from) {
+			@Value("${shopwright.mail.from:shopwright@localhost}") String from,
+			@Value("${shopwright.public-url:}") String publicUrl) {
+		this.publicUrl = publicUrl;
 		this.orders = orders;
 		this.stores = stores;
 		this.mail = mail;
@@ -60,7 +64,7 @@ class OrderConfirmationMailer {
 		helper.setFrom(store.email() != null ? store.email() : from);
 		helper.setTo(order.email());
 		helper.setSubject("Order " + order.number() + " confirmed - " + store.name());
-		helper.setText(body(order, store));
+		helper.setText(body(order, store) + statusLink(store, order));
 		helper.addAttachment("invoice-" + order.number().replace("#", "") + ".pdf",
 				new ByteArrayResource(orders.invoicePdf(event.storeId(), event.orderId())), "application/pdf");
 		sender.send(message);
@@ -96,6 +100,19 @@ class OrderConfirmationMailer {
 		text.append(paymentWords(order.paymentState(), totals.total())).append("\n\n");
 		text.append("Your invoice is attached.\n");
 		return text.toString();
+	}
+
+	/**
+	 * The link to the order's status page with its status key, on the shop's public address: the configured public
+	 * URL, else the store's first domain. A store reachable under neither gets no link (there is nothing to point to).
+	 */
+	private String statusLink(Store store, Order order) {
+		String base = !publicUrl.isBlank() ? publicUrl.replaceAll("/+$", "")
+				: store.domains().isEmpty() ? null : "https://" + store.domains().getFirst();
+		if (base == null) {
+			return "";
+		}
+		return "\nSee your order's status at any time:\n" + base + orders.statusPath(store.id(), order.id()) + "\n";
 	}
 
 	private static String paymentWords(PaymentState state, Money total) {

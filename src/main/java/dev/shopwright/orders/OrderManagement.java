@@ -1,5 +1,7 @@
 package dev.shopwright.orders;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -130,17 +132,33 @@ public class OrderManagement {
 	}
 
 	/**
-	 * Whether a shopper may see the order: the holder of the cart token whose hash it keeps, or the signed-in
-	 * customer it belongs to. Anything else is "no such order", so that guessing ids reveals nothing.
+	 * Whether a shopper may see the order: the holder of the cart token whose hash it keeps or of the order's status
+	 * key ({@link #statusPath}), or the signed-in customer it belongs to. Anything else is "no such order", so that
+	 * guessing ids reveals nothing.
 	 */
 	public Optional<Order> findForShopper(StoreId store, OrderId id, @Nullable String cartToken,
 			@Nullable CustomerId customer) {
 		return orders.shopperAccess(store, id).filter(access -> {
-			boolean tokenMatches = cartToken != null && !cartToken.isBlank() && access.shopperTokenHash() != null
+			boolean given = cartToken != null && !cartToken.isBlank();
+			boolean tokenMatches = given && access.shopperTokenHash() != null
 					&& ShopperTokens.matches(cartToken, access.shopperTokenHash());
+			boolean keyMatches = given && MessageDigest.isEqual(cartToken.getBytes(StandardCharsets.UTF_8),
+					access.statusKey().getBytes(StandardCharsets.UTF_8));
 			boolean owner = customer != null && customer.value().equals(access.customerId());
-			return tokenMatches || owner;
+			return tokenMatches || keyMatches || owner;
 		}).flatMap(access -> find(store, id));
+	}
+
+	/**
+	 * The path of the order's status page that opens it for anyone holding the link, {@code /orders/{id}?token=osk_…}:
+	 * the order's own random status key (256 bits), sent in the confirmation mail and shown on the confirmation page,
+	 * so a guest can open the order in any browser. The status page, the Store API and the return pages accept it
+	 * where they accept the cart token.
+	 */
+	public String statusPath(StoreId store, OrderId id) {
+		String key = orders.shopperAccess(store, id).orElseThrow(() -> new ResourceNotFound("Order", id.toString()))
+			.statusKey();
+		return "/orders/" + id + "?token=" + key;
 	}
 
 	// placing

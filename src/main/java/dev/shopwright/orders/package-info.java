@@ -3,7 +3,7 @@
  * fulfilment status apart), the timeline, notes and tags, cancellation, edits, draft orders and invoices.
  */
 @ApplicationModule(allowedDependencies = { "shared", "platform", "platform :: web", "stores", "pricing", "catalog",
-		"payments", "payments :: events", "inventory", "customers", "customers :: sessions" })
+		"payments", "payments :: events", "inventory", "customers", "customers :: sessions", "fraud", "fraud :: events" })
 @NullMarked
 package dev.shopwright.orders;
 

@@ -77,6 +77,11 @@ class CartApiTests {
 		cart = ok(guest.api().put(guest.path("/shipping-address"), berlin()));
 		assertThat(cart.get("shippingAddress").get("address").get("city").asString()).isEqualTo("Berlin");
 		assertThat(cart.get("shipping").isNull()).isTrue();
+		cart = ok(guest.api().put(guest.path("/billing-address"), Map.of("address", Map.of("line1", "1 Rue de Rivoli",
+				"city", "Paris", "country", "FR"))));
+		assertThat(cart.get("billingAddress").get("address").get("country").asString()).isEqualTo("FR");
+		cart = ok(guest.api().delete(guest.path("/billing-address")));
+		assertThat(cart.get("billingAddress").isNull()).as("billed to the shipping address again").isTrue();
 		JsonNode options = ok(guest.api().get(guest.path("/shipping-options"))).get("items");
 		assertThat(options.findValuesAsString("name")).containsExactly("Standard", "Express");
 		assertThat(options.get(0).get("price").get("amount").asString()).isEqualTo("4.90");
@@ -224,7 +229,7 @@ class CartApiTests {
 		Map<String, List<String>> operations = Map.of(CARTS, List.of("post"), CARTS + "/{id}", List.of("get"),
 				CARTS + "/{id}/lines", List.of("post"), CARTS + "/{id}/lines/{lineId}", List.of("patch", "delete"),
 				CARTS + "/{id}/email", List.of("put"), CARTS + "/{id}/shipping-address", List.of("put"),
-				CARTS + "/{id}/billing-address", List.of("put"), CARTS + "/{id}/shipping-options", List.of("get"),
+				CARTS + "/{id}/billing-address", List.of("put", "delete"), CARTS + "/{id}/shipping-options", List.of("get"),
 				CARTS + "/{id}/shipping-option", List.of("put"), CARTS + "/{id}/currency", List.of("put"));
 		Map<String, List<String>> completion = Map.of(CARTS + "/{id}/complete", List.of("post"),
 				CARTS + "/{id}/complete/confirm", List.of("post"));

@@ -74,7 +74,7 @@ class StorefrontCheckoutBrowserTests {
 			assertThat(number).matches("#\\d+");
 			assertThat(driver.findElement(By.id("confirmation-total")).getText()).isEqualTo("34.90 EUR");
 			assertThat(driver.findElement(By.id("order-status-link")).getAttribute("href"))
-				.matches(java.util.regex.Pattern.quote(base) + "/orders/[0-9a-f-]{36}\\?token=sct_.+");
+				.matches(java.util.regex.Pattern.quote(base) + "/orders/[0-9a-f-]{36}\\?token=osk_[0-9a-f]{64}");
 			browser.screenshot("storefront-checkout-confirmation.png");
 			assertThat(browser.problems()).isEmpty();
 			// the cart became the order: the cart page is empty again
@@ -139,6 +139,14 @@ class StorefrontCheckoutBrowserTests {
 		driver.findElement(By.id("address-postal-code")).sendKeys("10117");
 		driver.findElement(By.id("address-city")).sendKeys("Berlin");
 		driver.findElement(By.id("address-country")).sendKeys("DE");
+		// "Billing address same as shipping" is on: the billing form shows only while it is unchecked (CSS, no script)
+		var sameAsShipping = driver.findElement(By.id("same-as-shipping"));
+		assertThat(sameAsShipping.isSelected()).isTrue();
+		assertThat(driver.findElement(By.id("billing-fields")).isDisplayed()).isFalse();
+		sameAsShipping.click();
+		assertThat(driver.findElement(By.id("billing-line1")).isDisplayed()).isTrue();
+		sameAsShipping.click();
+		assertThat(driver.findElement(By.id("billing-fields")).isDisplayed()).isFalse();
 		driver.findElement(By.id("address-continue")).click();
 		browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("shipping-continue"))).click();
 		browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("pay-button")));

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.shopwright.testing.ApiClient;
@@ -260,7 +261,7 @@ class StorefrontCheckoutPageTests {
 		assertThat(confirmation.text("confirmation-total")).isEqualTo("24.90 EUR");
 		assertThat(confirmation.text("confirmation-email")).contains("grace@test.local");
 		assertThat(confirmation.text("confirmation-payment")).isEqualTo("Paid");
-		assertThat(confirmation.body()).containsPattern("id=\"order-status-link\" href=\"/orders/[0-9a-f-]{36}\\?token=sct_[A-Za-z0-9_-]+\"");
+		assertThat(confirmation.body()).containsPattern("id=\"order-status-link\" href=\"/orders/[0-9a-f-]{36}\\?token=osk_[0-9a-f]{64}\"");
 
 		// a second click on Pay (the first already placed the order) lands on the same order
 		StorefrontVisitor.Page again = shopper.post("/checkout/payment", card("4242424242424242"));
@@ -268,6 +269,71 @@ class StorefrontCheckoutPageTests {
 		assertThat(shopper.get("/checkout/confirmation").text("order-number")).isEqualTo(number);
 		assertThat(shopper.get("/cart").text("cart-empty")).contains("Your cart is empty");
 		assertThat(shopper.get("/checkout").location()).isEqualTo("/cart");
+	}
+
+	@Autowired
+	dev.shopwright.orders.OrderManagement orders;
+
+	@Autowired
+	dev.shopwright.fraud.FraudManagement fraud;
+
+	@Test
+	void aBillingAddressOtherThanShippingIsCheckedKeptOnTheOrderAndScreenedForTheCountryMismatch() {
+		Listed teapot = listed("20.00", 10);
+		shopper.addToCart(teapot.id(), 1);
+		shopper.post("/checkout/contact", Map.of("email", "billing@test.local"));
+		StorefrontVisitor.Page form = shopper.get("/checkout/address");
+		assertThat(form.body()).containsPattern("<input type=\"checkbox\" id=\"same-as-shipping\"[^>]*checked");
+		assertThat(form.body()).contains("id=\"billing-fields\"");
+
+		Map<String, String> shipping = Map.of("firstName", "Grace", "line1", "Unter den Linden 1", "city", "Berlin",
+				"postalCode", "10117", "country", "DE", "billingChoice", "1");
+		Map<String, String> incomplete = new HashMap<>(shipping);
+		incomplete.putAll(Map.of("billingFirstName", "Grace", "billingLine1", "1 Rue de Rivoli", "billingCountry", "FR"));
+		StorefrontVisitor.Page refused = shopper.post("/checkout/address", incomplete);
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(fieldErrorAfter(refused, "billing-city")).isEqualTo("is required");
+		assertThat(refused.body()).containsPattern("<input type=\"checkbox\" id=\"same-as-shipping\"(?![^>]*checked)[^>]*>");
+		assertThat(refused.body()).contains("value=\"1 Rue de Rivoli\"");
+
+		Map<String, String> different = new HashMap<>(incomplete);
+		different.putAll(Map.of("billingCity", "Paris", "billingPostalCode", "75001"));
+		assertThat(shopper.post("/checkout/address", different).location()).isEqualTo("/checkout/shipping");
+		assertThat(shopper.get("/checkout/address").body())
+			.containsPattern("<input type=\"checkbox\" id=\"same-as-shipping\"(?![^>]*checked)[^>]*>")
+			.contains("value=\"Paris\"");
+		shopper.post("/checkout/shipping", Map.of("option", shop.standardShippingId));
+		assertThat(shopper.get("/checkout/payment").text("review-billing")).contains("1 Rue de Rivoli, Paris, FR");
+
+		StorefrontVisitor.Page paid = shopper.post("/checkout/payment", card("4242424242424242"));
+		assertThat(paid.location()).as(paid.toString()).isEqualTo("/checkout/confirmation");
+		java.util.regex.Matcher id = java.util.regex.Pattern.compile("/orders/([0-9a-f-]{36})")
+			.matcher(shopper.get("/checkout/confirmation").body());
+		assertThat(id.find()).isTrue();
+		dev.shopwright.orders.Order order = orders.get(shop.store, dev.shopwright.orders.OrderId.of(id.group(1)));
+		assertThat(order.billingAddress().address().country()).isEqualTo("FR");
+		assertThat(order.billingAddress().address().city()).isEqualTo("Paris");
+		assertThat(order.shippingAddress().address().country()).isEqualTo("DE");
+		assertThat(fraud.assessments(shop.store, new dev.shopwright.fraud.AssessmentListing(null, false,
+				order.id().toString()), null, 5).items()).singleElement()
+			.satisfies(a -> assertThat(a.rules()).anySatisfy(rule -> assertThat(rule.rule())
+				.isEqualTo(dev.shopwright.fraud.RiskRule.COUNTRY_MISMATCH)));
+	}
+
+	@Test
+	void checkingSameAsShippingAgainBillsToTheShippingAddress() {
+		Listed teapot = listed("20.00", 10);
+		shopper.addToCart(teapot.id(), 1);
+		shopper.post("/checkout/contact", Map.of("email", "same@test.local"));
+		Map<String, String> different = new HashMap<>(Map.of("line1", "Unter den Linden 1", "city", "Berlin",
+				"country", "DE", "billingChoice", "1", "billingLine1", "1 Rue de Rivoli", "billingCity", "Paris",
+				"billingCountry", "FR"));
+		shopper.post("/checkout/address", different);
+		different.put("sameAsShipping", "true");
+		assertThat(shopper.post("/checkout/address", different).location()).isEqualTo("/checkout/shipping");
+		shopper.post("/checkout/shipping", Map.of("option", shop.standardShippingId));
+		assertThat(shopper.get("/checkout/payment").text("review-billing")).contains("Same as shipping")
+			.doesNotContain("Paris");
 	}
 
 	@Test

@@ -59,4 +59,44 @@ class CheckoutConsoleTests {
 		assertThat(admin.get("/admin/checkouts").body()).doesNotContain("cart-" + stalled.id());
 		assertThat(ApiClient.at(port).get("/admin/checkouts").status()).isIn(302, 401);
 	}
+
+	@Test
+	void staffListAbandonedCheckoutsSendTheRecoveryMailOnceAndTurnOnTheAutomaticOne() {
+		CheckoutShop shop = new CheckoutShop(port);
+		String sku = shop.product("25.00", 5);
+		CheckoutShop.Guest left = shop.readyCart(sku, 1);
+		CheckoutShop.Guest browsing = shop.readyCart(sku, 1);
+		String email = CheckoutShop.ok(left.api().get(left.path(""))).get("email").asString();
+		jdbc.sql("""
+				update checkout.cart set status = 'ABANDONED', abandoned_at = now(), updated_at = now() - interval '3 hours'
+				where id = ?""").param(UUID.fromString(left.id())).update();
+
+		AdminSession admin = AdminSession.at(port).logIn(ShopwrightTest.OWNER_EMAIL, ShopwrightTest.OWNER_PASSWORD);
+		assertThat(admin.post("/admin/stores/switch", Map.of("storeId", shop.store.toString())).status()).isEqualTo(302);
+		assertThat(admin.get("/admin/checkouts").body()).contains("href=\"/admin/checkouts/abandoned\"");
+		AdminSession.Page list = admin.get("/admin/checkouts/abandoned");
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.body()).contains("abandoned-" + left.id()).doesNotContain("abandoned-" + browsing.id())
+			.contains(email).contains("29.90 EUR").contains("3 h").contains("not sent").contains("Send recovery email");
+
+		AdminSession.Page sent = admin.post("/admin/checkouts/" + left.id() + "/recovery-email", Map.of("again", "false"));
+		assertThat(admin.get(sent.location()).body()).contains("Recovery email sent.").contains("1 sent, last")
+			.contains("Send again");
+		dev.shopwright.testing.TestMail.await(email, 1);
+		AdminSession.Page twice = admin.post("/admin/checkouts/" + left.id() + "/recovery-email", Map.of("again", "false"));
+		assertThat(admin.get(twice.location()).body()).contains("send it again deliberately");
+		assertThat(dev.shopwright.testing.TestMail.to(email)).hasSize(1);
+
+		AdminSession.Page wrong = admin.post("/admin/checkouts/recovery-settings", Map.of("autoSendHours", "soon"));
+		assertThat(admin.get(wrong.location()).body()).contains("Enter a number of hours");
+		AdminSession.Page saved = admin.post("/admin/checkouts/recovery-settings", Map.of("autoSendHours", "24"));
+		assertThat(admin.get(saved.location()).body()).contains("Recovery email settings saved.").contains("value=\"24\"");
+
+		CheckoutShop other = new CheckoutShop(port);
+		assertThat(admin.post("/admin/stores/switch", Map.of("storeId", other.store.toString())).status()).isEqualTo(302);
+		assertThat(admin.get("/admin/checkouts/abandoned").body()).doesNotContain("abandoned-" + left.id());
+		AdminSession.Page foreign = admin.post("/admin/checkouts/" + left.id() + "/recovery-email", Map.of("again", "true"));
+		assertThat(admin.get(foreign.location()).body()).doesNotContain("Recovery email sent.");
+		assertThat(dev.shopwright.testing.TestMail.to(email)).hasSize(1);
+	}
 }

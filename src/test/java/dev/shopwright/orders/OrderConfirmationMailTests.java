@@ -70,12 +70,15 @@ class OrderConfirmationMailTests {
 		assertThat(TestMail.to(order.email())).hasSize(1);
 	}
 
-	private static String textOf(Part part) throws Exception {
+	/** The text of a mail or part: its strings, attachments (the invoice PDF) left out. */
+	static String textOf(Part part) throws Exception {
 		Object content = part.getContent();
 		if (content instanceof String s) {
 			return s;
 		}
-		Multipart nested = (Multipart) content;
+		if (!(content instanceof Multipart nested)) {
+			return "";
+		}
 		StringBuilder text = new StringBuilder();
 		for (int i = 0; i < nested.getCount(); i++) {
 			text.append(textOf(nested.getBodyPart(i)));

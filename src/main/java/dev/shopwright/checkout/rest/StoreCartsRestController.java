@@ -231,6 +231,15 @@ class StoreCartsRestController {
 		return checkout.setBillingAddress(currentStore.id(), new CartId(id), access(token, customer), body.details());
 	}
 
+	@DeleteMapping("/{id}/billing-address")
+	@Operation(summary = "Bill to the shipping address again (\"same as shipping\"): removes the billing address")
+	@TokenHeader
+	Cart sameBillingAddress(@PathVariable UUID id,
+			@RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token,
+			@AuthenticationPrincipal @Nullable CustomerPrincipal customer) {
+		return checkout.useShippingAddressForBilling(currentStore.id(), new CartId(id), access(token, customer));
+	}
+
 	@GetMapping("/{id}/shipping-options")
 	@Operation(summary = "The shipping methods for the cart's address, weight and subtotal, cheapest first, priced in the cart's currency")
 	@TokenHeader
@@ -281,6 +290,26 @@ class StoreCartsRestController {
 		CheckoutResult result = checkout.complete(currentStore.id(), new CartId(id), access(token, customer),
 				payment(body.payment()), PlaceOrder.STORE_API, request.getRemoteAddr());
 		return answer(result);
+	}
+
+	@PostMapping("/{id}/merge")
+	@Operation(summary = "Sign a guest cart in: it becomes the signed-in customer's, with their other open carts' lines added",
+			description = "Call it after the shopper signed in, with the guest cart's X-Cart-Token and the customer's "
+					+ "bearer token. Quantities of a SKU in both carts are added, capped at 99 and at the stock available "
+					+ "online (for SKUs that may not be oversold); the customer's other open carts become MERGED. "
+					+ "Calling it again changes nothing.")
+	@ApiResponse(responseCode = "200", description = "The cart, now the customer's")
+	@ApiResponse(responseCode = "401", description = "Nobody signed in (SIGN_IN_REQUIRED)",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+	@TokenHeader
+	Cart merge(@PathVariable UUID id, @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token,
+			@AuthenticationPrincipal @Nullable CustomerPrincipal customer) {
+		if (customer == null) {
+			throw new dev.shopwright.platform.BusinessRuleViolation("SIGN_IN_REQUIRED", 401, "Sign the customer in first: the cart becomes theirs");
+		}
+		// without the guest's token the cart is not found, as everywhere (only the token proves it is the guest's)
+		return checkout.adoptGuestCart(currentStore.id(), new CartId(id), token == null ? "" : token,
+				customer.customerId());
 	}
 
 	@PostMapping("/{id}/complete/confirm")

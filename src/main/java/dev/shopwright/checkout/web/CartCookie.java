@@ -108,6 +108,14 @@ class CartCookie {
 		}
 	}
 
+	/**
+	 * A signature with the cookie's key for another storefront secret (the recovery link): the same key, so that
+	 * every node that can read the cookie can check it; the payload names its purpose so the two never mix.
+	 */
+	String signature(String payload) {
+		return ENCODER.encodeToString(sign(payload));
+	}
+
 	private byte[] sign(String payload) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");

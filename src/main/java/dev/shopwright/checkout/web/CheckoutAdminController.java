@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.shopwright.checkout.AbandonedListing;
 import dev.shopwright.checkout.CartId;
 import dev.shopwright.checkout.CartStatus;
 import dev.shopwright.checkout.CheckoutManagement;
@@ -54,6 +55,53 @@ class CheckoutAdminController {
 		model.addAttribute("canWrite", authentication.getAuthorities().stream()
 			.anyMatch(authority -> "ORDERS_WRITE".equals(authority.getAuthority())));
 		return htmx.isHtmxRequest() && cursor != null ? "checkout/carts :: rows" : "checkout/carts";
+	}
+
+	@GetMapping("/admin/checkouts/abandoned")
+	@PreAuthorize("hasAuthority('ORDERS_READ')")
+	String abandoned(@RequestParam(defaultValue = "ABANDONED") AbandonedListing show,
+			@RequestParam(required = false) @Nullable String cursor, Authentication authentication, HtmxRequest htmx,
+			Model model) {
+		model.addAttribute("page", checkout.abandonedCheckouts(currentStore.id(), show,
+				cursor == null || cursor.isBlank() ? null : cursor, PAGE_SIZE));
+		model.addAttribute("show", show);
+		model.addAttribute("listings", AbandonedListing.values());
+		var hours = checkout.automaticRecoveryHours(currentStore.id());
+		model.addAttribute("autoSendHours", hours.isPresent() ? hours.getAsInt() : null);
+		model.addAttribute("canWrite", has(authentication, "ORDERS_WRITE"));
+		model.addAttribute("canManage", has(authentication, "SETTINGS_MANAGE"));
+		return htmx.isHtmxRequest() && cursor != null ? "checkout/abandoned :: rows" : "checkout/abandoned";
+	}
+
+	@PostMapping("/admin/checkouts/{id}/recovery-email")
+	@PreAuthorize("hasAuthority('ORDERS_WRITE')")
+	String sendRecovery(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean again,
+			RedirectAttributes redirect) {
+		forms.act(redirect, "Recovery email sent.",
+				() -> checkout.sendRecoveryMail(currentStore.id(), new CartId(id), again));
+		return "redirect:/admin/checkouts/abandoned";
+	}
+
+	@PostMapping("/admin/checkouts/recovery-settings")
+	@PreAuthorize("hasAuthority('SETTINGS_MANAGE')")
+	String recoverySettings(@RequestParam(required = false) @Nullable String autoSendHours,
+			RedirectAttributes redirect) {
+		forms.act(redirect, "Recovery email settings saved.", () -> {
+			Integer hours;
+			try {
+				hours = autoSendHours == null || autoSendHours.isBlank() ? null : Integer.valueOf(autoSendHours.strip());
+			}
+			catch (NumberFormatException ex) {
+				throw dev.shopwright.platform.BusinessRuleViolation.ofField("VALIDATION_FAILED", "autoSendHours",
+						"Enter a number of hours, or leave it empty to send only by hand");
+			}
+			checkout.setAutomaticRecoveryHours(currentStore.id(), hours);
+		});
+		return "redirect:/admin/checkouts/abandoned";
+	}
+
+	private static boolean has(Authentication authentication, String permission) {
+		return authentication.getAuthorities().stream().anyMatch(authority -> permission.equals(authority.getAuthority()));
 	}
 
 	@PostMapping("/admin/checkouts/{id}/resolve")

@@ -54,6 +54,24 @@ class CheckoutPagesController {
 		}
 	}
 
+	/** The billing address form shown when "Same as shipping" is unchecked; its fields carry a {@code billing} prefix. */
+	record BillingForm(@Nullable String billingFirstName, @Nullable String billingLastName,
+			@Nullable String billingCompany, @Nullable String billingLine1, @Nullable String billingLine2,
+			@Nullable String billingCity, @Nullable String billingRegion, @Nullable String billingPostalCode,
+			@Nullable String billingCountry) {
+
+		static BillingForm of(@Nullable AddressDetails saved) {
+			AddressForm a = AddressForm.of(saved);
+			return new BillingForm(a.firstName(), a.lastName(), a.company(), a.line1(), a.line2(), a.city(), a.region(),
+					a.postalCode(), a.country());
+		}
+
+		AddressDetails details() {
+			return new AddressForm(billingFirstName, billingLastName, billingCompany, null, billingLine1, billingLine2,
+					billingCity, billingRegion, billingPostalCode, billingCountry).details();
+		}
+	}
+
 	private final CheckoutManagement checkout;
 
 	private final ShopperPage page;
@@ -120,28 +138,49 @@ class CheckoutPagesController {
 		if (cart.email() == null) {
 			return "redirect:" + CheckoutSteps.CONTACT.path();
 		}
-		return addressPage(cart, AddressForm.of(cart.shippingAddress()), null, model);
+		return addressPage(cart, AddressForm.of(cart.shippingAddress()), cart.billingAddress() == null,
+				BillingForm.of(cart.billingAddress()), null, model);
 	}
 
+	/**
+	 * Saves the shipping address and the billing choice. The form always carries {@code billingChoice}; an unchecked
+	 * "Same as shipping" box sends nothing, so without it the billing fields count. A post without the marker (an
+	 * older form) keeps billing the same as shipping.
+	 */
 	@PostMapping("/checkout/address")
-	String saveAddress(@ModelAttribute AddressForm form, HttpServletRequest request, Model model) {
+	String saveAddress(@ModelAttribute AddressForm form, @ModelAttribute BillingForm billing,
+			@RequestParam(required = false) @Nullable String sameAsShipping,
+			@RequestParam(required = false) @Nullable String billingChoice, HttpServletRequest request, Model model) {
 		Store store = page.store(model);
 		Optional<ShopperCarts.Opened> opened = page.checkoutCart(store, model, request);
 		if (opened.isEmpty()) {
 			return "redirect:/cart";
 		}
+		boolean same = sameAsShipping != null || billingChoice == null;
+		ShopperCarts.Opened cart = opened.get();
 		try {
-			Cart cart = checkout.setShippingAddress(store.id(), opened.get().id(), opened.get().access(), form.details());
-			return "redirect:" + CheckoutSteps.next(cart);
+			checkout.setShippingAddress(store.id(), cart.id(), cart.access(), form.details());
 		}
 		catch (BusinessRuleViolation ex) {
 			model.addAttribute("fieldErrors", ex.fieldErrors());
-			return addressPage(opened.get().cart(), form, page.refusal(ex), model);
+			return addressPage(cart.cart(), form, same, billing, page.refusal(ex), model);
+		}
+		try {
+			Cart saved = same ? checkout.useShippingAddressForBilling(store.id(), cart.id(), cart.access())
+					: checkout.setBillingAddress(store.id(), cart.id(), cart.access(), billing.details());
+			return "redirect:" + CheckoutSteps.next(saved);
+		}
+		catch (BusinessRuleViolation ex) {
+			model.addAttribute("billingFieldErrors", ex.fieldErrors());
+			return addressPage(cart.cart(), form, false, billing, page.refusal(ex), model);
 		}
 	}
 
-	private String addressPage(Cart cart, AddressForm form, @Nullable String error, Model model) {
+	private String addressPage(Cart cart, AddressForm form, boolean sameAsShipping, BillingForm billing,
+			@Nullable String error, Model model) {
 		model.addAttribute("address", form);
+		model.addAttribute("sameAsShipping", sameAsShipping);
+		model.addAttribute("billing", billing);
 		model.addAttribute("formError", error);
 		return step(CheckoutSteps.ADDRESS, cart, model);
 	}

@@ -14,7 +14,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.shopwright.checkout.Cart;
 import dev.shopwright.checkout.CartStatus;
@@ -135,7 +134,7 @@ class PaymentPageController {
 		return finish(store, opened.get(), model);
 	}
 
-	/** The order as just placed, with the link to its status page (opened by the cart's token). */
+	/** The order as just placed, with the link to its status page (opened by the order's status key, as in the mail). */
 	@GetMapping("/checkout/confirmation")
 	String confirmation(HttpServletRequest request, Model model) {
 		Store store = page.store(model);
@@ -146,14 +145,8 @@ class PaymentPageController {
 		}
 		Order order = orders.get(store.id(), java.util.Objects.requireNonNull(opened.get().cart().orderId()));
 		model.addAttribute("order", order);
-		model.addAttribute("statusUrl", statusUrl(order, opened.get()));
+		model.addAttribute("statusUrl", orders.statusPath(store.id(), order.id()));
 		return "checkout/storefront/confirmation";
-	}
-
-	/** The orders module's status page for this order, opened by the cart's token. */
-	static String statusUrl(Order order, ShopperCarts.Opened opened) {
-		return UriComponentsBuilder.fromPath("/orders/{id}").queryParam("token", opened.access().token())
-			.buildAndExpand(order.id().toString()).encode().toUriString();
 	}
 
 	private String finish(Store store, ShopperCarts.Opened opened, Model model) {

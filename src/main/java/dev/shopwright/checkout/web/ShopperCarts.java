@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import dev.shopwright.checkout.Cart;
 import dev.shopwright.checkout.CartAccess;
 import dev.shopwright.checkout.CartId;
+import dev.shopwright.checkout.CartStatus;
 import dev.shopwright.checkout.CheckoutManagement;
 import dev.shopwright.checkout.CheckoutRefused;
 import dev.shopwright.checkout.CreatedCart;
@@ -20,7 +21,8 @@ import dev.shopwright.shared.StoreId;
  * The cart of the browser making the request: the one its {@link CartCookie} names, opened with the cookie's token
  * and (when signed in) as the customer. A cart that has become an order is still found (the confirmation shows it);
  * anything that changes the cart asks for {@link #forChange}, which opens a new cart once the old one is no longer
- * ACTIVE. A new cart of a signed-in shopper is tied to the customer.
+ * ACTIVE. A new cart of a signed-in shopper is tied to the customer; a guest cart read by a shopper who has signed in
+ * since is signed in with them ({@link CheckoutManagement#adoptGuestCart}: theirs now, their other carts merged in).
  */
 @Component
 class ShopperCarts {
@@ -43,7 +45,15 @@ class ShopperCarts {
 		return cookie.read(request, store).flatMap(held -> {
 			CartAccess access = new CartAccess(held.token(), customer);
 			try {
-				return Optional.of(new Opened(held.cart(), access, checkout.cart(store, held.cart(), access)));
+				Cart cart = checkout.cart(store, held.cart(), access);
+				if (cart.status() == CartStatus.ABANDONED) {
+					cart = checkout.resume(store, held.cart(), access); // the shopper is back in the same browser
+				}
+				if (customer != null && cart.customerId() == null && cart.status() == CartStatus.ACTIVE) {
+					// signed in since the cart was made: it becomes theirs, with their other open carts' lines
+					cart = checkout.adoptGuestCart(store, held.cart(), held.token(), customer);
+				}
+				return Optional.of(new Opened(held.cart(), access, cart));
 			}
 			catch (CheckoutRefused ex) {
 				if ("CART_NOT_FOUND".equals(ex.code())) {

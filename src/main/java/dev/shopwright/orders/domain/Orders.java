@@ -433,11 +433,17 @@ public class Orders {
 	}
 
 	/** The shopper access columns of an order: who may open it from the storefront. */
-	public record ShopperAccess(@Nullable UUID customerId, @Nullable String shopperTokenHash) {
+	public record ShopperAccess(@Nullable UUID customerId, @Nullable String shopperTokenHash, String statusKey) {
 	}
 
 	public Optional<ShopperAccess> shopperAccess(StoreId store, OrderId id) {
-		return head(store, id).map(head -> new ShopperAccess(head.customerId(), head.shopperTokenHash()));
+		return jdbc.sql("""
+				select customer_id, shopper_token_hash, status_key from orders.customer_order
+				where store_id = :store and id = :id and number is not null""")
+			.param("store", store.value()).param("id", id.value())
+			.query((rs, n) -> new ShopperAccess(rs.getObject("customer_id", UUID.class),
+					rs.getString("shopper_token_hash"), rs.getString("status_key")))
+			.optional();
 	}
 
 	private List<Order> complete(StoreId store, List<Head> heads) {
