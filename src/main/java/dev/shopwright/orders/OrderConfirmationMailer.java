@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import dev.shopwright.orders.events.OrderPlaced;
 import dev.shopwright.shared.Money;
 import dev.shopwright.stores.Store;
+import dev.shopwright.stores.StoreLinks;
 import dev.shopwright.stores.StoreManagement;
 
 /**
@@ -37,12 +38,11 @@ class OrderConfirmationMailer {
 
 	private final String from;
 
-	private final String publicUrl;
+	private final StoreLinks links;
 
 	OrderConfirmationMailer(OrderManagement orders, StoreManagement stores, ObjectProvider<JavaMailSender> mail,
-			@Value("${shopwright.mail.from:shopwright@localhost}") String from,
-			@Value("${shopwright.public-url:}") String publicUrl) {
-		this.publicUrl = publicUrl;
+			StoreLinks links, @Value("${shopwright.mail.from:shopwright@localhost}") String from) {
+		this.links = links;
 		this.orders = orders;
 		this.stores = stores;
 		this.mail = mail;
@@ -107,12 +107,9 @@ class OrderConfirmationMailer {
 	 * URL, else the store's first domain. A store reachable under neither gets no link (there is nothing to point to).
 	 */
 	private String statusLink(Store store, Order order) {
-		String base = !publicUrl.isBlank() ? publicUrl.replaceAll("/+$", "")
-				: store.domains().isEmpty() ? null : "https://" + store.domains().getFirst();
-		if (base == null) {
-			return "";
-		}
-		return "\nSee your order's status at any time:\n" + base + orders.statusPath(store.id(), order.id()) + "\n";
+		return links.base(store.id())
+			.map(base -> "\nSee your order's status at any time:\n" + base + orders.statusPath(store.id(), order.id()) + "\n")
+			.orElse("");
 	}
 
 	private static String paymentWords(PaymentState state, Money total) {

@@ -13,6 +13,7 @@ import dev.shopwright.checkout.AbandonedCheckout;
 import dev.shopwright.checkout.RecoveryMail;
 import dev.shopwright.shared.StoreId;
 import dev.shopwright.stores.Store;
+import dev.shopwright.stores.StoreLinks;
 import dev.shopwright.stores.StoreManagement;
 
 /**
@@ -30,16 +31,15 @@ class RecoveryMailer implements RecoveryMail {
 
 	private final String from;
 
-	private final String publicUrl;
+	private final StoreLinks storeLinks;
 
 	RecoveryMailer(ObjectProvider<JavaMailSender> mail, StoreManagement stores, RecoveryLinks links,
-			@Value("${shopwright.mail.from:shopwright@localhost}") String from,
-			@Value("${shopwright.public-url:}") String publicUrl) {
+			StoreLinks storeLinks, @Value("${shopwright.mail.from:shopwright@localhost}") String from) {
 		this.mail = mail;
 		this.stores = stores;
 		this.links = links;
 		this.from = from;
-		this.publicUrl = publicUrl;
+		this.storeLinks = storeLinks;
 	}
 
 	@Override
@@ -49,8 +49,7 @@ class RecoveryMailer implements RecoveryMail {
 			throw new MailSendException("No mail server configured (spring.mail.host)");
 		}
 		Store store = stores.get(storeId);
-		String base = !publicUrl.isBlank() ? publicUrl.replaceAll("/+$", "")
-				: store.domains().isEmpty() ? "" : "https://" + store.domains().getFirst();
+		String base = storeLinks.base(storeId).orElse("");
 		try {
 			MimeMessage message = sender.createMimeMessage();
 			MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");

@@ -3,12 +3,12 @@ package dev.shopwright.customers.security;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.shopwright.shared.StoreId;
 import dev.shopwright.stores.Store;
+import dev.shopwright.stores.StoreLinks;
 import dev.shopwright.stores.StoreManagement;
 
 /**
@@ -24,17 +24,17 @@ public class StorefrontOrigin {
 
 	private final StoreManagement stores;
 
-	private final String publicUrl;
+	private final StoreLinks links;
 
-	StorefrontOrigin(StoreManagement stores, @Value("${shopwright.public-url:}") String publicUrl) {
+	StorefrontOrigin(StoreManagement stores, StoreLinks links) {
 		this.stores = stores;
-		this.publicUrl = publicUrl;
+		this.links = links;
 	}
 
 	/** An origin such as {@code https://shop.example.com}, or empty if none can be trusted. */
 	public String of(StoreId storeId, HttpServletRequest request) {
-		if (!publicUrl.isBlank()) {
-			return publicUrl.replaceAll("/+$", "");
+		if (links.configuredPublicUrl().isPresent()) {
+			return links.configuredPublicUrl().get();
 		}
 		Store store = stores.get(storeId);
 		String host = request.getServerName();
@@ -43,6 +43,6 @@ public class StorefrontOrigin {
 			return ServletUriComponentsBuilder.fromContextPath(request).replacePath(null).replaceQuery(null).build()
 				.toUriString();
 		}
-		return store.domains().isEmpty() ? "" : "https://" + store.domains().getFirst();
+		return links.base(storeId).orElse("");
 	}
 }

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import dev.shopwright.orders.ShopperTokens;
 import dev.shopwright.shared.StoreId;
 import dev.shopwright.stores.Store;
+import dev.shopwright.stores.StoreLinks;
 import dev.shopwright.stores.StoreManagement;
 
 /**
@@ -43,16 +44,15 @@ public class PayLinks {
 
 	private final String from;
 
-	private final String publicUrl;
+	private final StoreLinks links;
 
-	PayLinks(DraftOrderRows rows, StoreManagement stores, ObjectProvider<JavaMailSender> mail,
-			@Value("${shopwright.mail.from:shopwright@localhost}") String from,
-			@Value("${shopwright.public-url:}") String publicUrl) {
+	PayLinks(DraftOrderRows rows, StoreManagement stores, StoreLinks links, ObjectProvider<JavaMailSender> mail,
+			@Value("${shopwright.mail.from:shopwright@localhost}") String from) {
 		this.rows = rows;
 		this.stores = stores;
 		this.mail = mail;
 		this.from = from;
-		this.publicUrl = publicUrl;
+		this.links = links;
 	}
 
 	/**
@@ -60,12 +60,8 @@ public class PayLinks {
 	 * of the staff request that sends it (a signed-in staff member, not an anonymous Host header).
 	 */
 	public String base(StoreId store, HttpServletRequest staffRequest) {
-		if (!publicUrl.isBlank()) {
-			return publicUrl.replaceAll("/+$", "");
-		}
-		Store s = stores.get(store);
-		return s.domains().isEmpty() ? ServletUriComponentsBuilder.fromContextPath(staffRequest).replacePath(null)
-			.replaceQuery(null).build().toUriString() : "https://" + s.domains().getFirst();
+		return links.base(store).orElseGet(() -> ServletUriComponentsBuilder.fromContextPath(staffRequest)
+			.replacePath(null).replaceQuery(null).build().toUriString());
 	}
 
 	/** A new token for the draft's link (any earlier one stops working); returns the path with the token. */
