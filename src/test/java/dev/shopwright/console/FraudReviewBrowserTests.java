@@ -78,7 +78,8 @@ class FraudReviewBrowserTests {
 		browser.waitFor().until(ExpectedConditions.urlToBe(url("/admin")));
 		new Select(driver.findElement(By.id("store-switcher"))).selectByValue(store.toString());
 		driver.findElement(By.id("switch-store")).click();
-		browser.waitFor().until(ExpectedConditions.urlContains("/admin"));
+		// the URL is /admin before and after the switch: wait for the new page's notice instead
+		browser.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Now working in"));
 
 		driver.findElement(By.cssSelector("nav.sidebar a[href='/admin/fraud']")).click();
 		WebElement row = browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".assessment-row")));

@@ -63,8 +63,9 @@ class InventoryConsolePageTests {
 		AdminSession.Page page = owner.open("/admin/inventory?q=" + stocked);
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("data-sku=\"" + stocked + "\"").contains("Inventory");
-		assertThat(owner.open("/admin/inventory?q=INVC-&filter=OUT").body()).contains("data-sku=\"" + empty + "\"")
-			.doesNotContain("data-sku=\"" + stocked + "\"");
+		// one SKU per query: SKUs of earlier tests share the prefix and could push this one past the first page
+		assertThat(owner.open("/admin/inventory?q=" + empty + "&filter=OUT").body()).contains("data-sku=\"" + empty + "\"");
+		assertThat(owner.open("/admin/inventory?q=" + stocked + "&filter=OUT").body()).doesNotContain("data-sku=\"" + stocked + "\"");
 		assertThat(owner.open("/admin").body()).contains("href=\"/admin/inventory\"");
 	}
 

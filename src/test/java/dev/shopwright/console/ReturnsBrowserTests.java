@@ -16,16 +16,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.shopwright.catalog.CatalogManagement;
 import dev.shopwright.catalog.Product;
-import dev.shopwright.inventory.InventoryManagement;
 import dev.shopwright.orders.Order;
 import dev.shopwright.orders.OrderManagement;
 import dev.shopwright.orders.ShopperTokens;
-import dev.shopwright.payments.PaymentManagement;
-import dev.shopwright.pricing.PricingManagement;
 import dev.shopwright.returns.ReturnFixtures;
 import dev.shopwright.returns.ReturnListing;
 import dev.shopwright.returns.ReturnManagement;
@@ -54,25 +49,13 @@ class ReturnsBrowserTests {
 	int port;
 
 	@Autowired
+	ReturnFixtures fixtures;
+
+	@Autowired
 	StoreManagement stores;
 
 	@Autowired
-	CatalogManagement catalog;
-
-	@Autowired
-	InventoryManagement inventory;
-
-	@Autowired
-	PricingManagement pricing;
-
-	@Autowired
 	OrderManagement orders;
-
-	@Autowired
-	PaymentManagement payments;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	ReturnManagement returns;
@@ -99,7 +82,6 @@ class ReturnsBrowserTests {
 		// the storefront at localhost is the demo store; its policy as shipped: the shopper pays return shipping
 		StoreId demo = stores.findByReference("demo").orElseThrow().id();
 		returns.updatePolicy(demo, ReturnPolicy.DEFAULT);
-		ReturnFixtures fixtures = new ReturnFixtures(stores, catalog, inventory, pricing, orders, payments, jdbc);
 		String sku = "RBT-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 		Product plate = fixtures.product(demo, "Stoneware plate", "24.00", List.of(), sku);
 		String token = "browser-return-" + sku;

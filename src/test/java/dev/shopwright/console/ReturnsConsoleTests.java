@@ -10,15 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.shopwright.catalog.CatalogManagement;
 import dev.shopwright.catalog.Product;
-import dev.shopwright.inventory.InventoryManagement;
 import dev.shopwright.orders.Order;
-import dev.shopwright.orders.OrderManagement;
-import dev.shopwright.payments.PaymentManagement;
-import dev.shopwright.pricing.PricingManagement;
 import dev.shopwright.returns.RequestReturn;
 import dev.shopwright.returns.ReturnFixtures;
 import dev.shopwright.returns.ReturnManagement;
@@ -41,26 +35,9 @@ class ReturnsConsoleTests {
 	StoreManagement stores;
 
 	@Autowired
-	CatalogManagement catalog;
-
-	@Autowired
-	InventoryManagement inventory;
-
-	@Autowired
-	PricingManagement pricing;
-
-	@Autowired
-	OrderManagement orders;
-
-	@Autowired
-	PaymentManagement payments;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
 	ReturnManagement returns;
 
+	@Autowired
 	ReturnFixtures fixtures;
 
 	Store store;
@@ -69,7 +46,6 @@ class ReturnsConsoleTests {
 
 	@BeforeEach
 	void storeOfItsOwn() {
-		fixtures = new ReturnFixtures(stores, catalog, inventory, pricing, orders, payments, jdbc);
 		store = fixtures.newStore("EUR");
 		console = AdminSession.at(port).logIn(ShopwrightTest.OWNER_EMAIL, ShopwrightTest.OWNER_PASSWORD);
 		assertThat(console.post("/admin/stores/switch", Map.of("storeId", store.id().toString())).status()).isEqualTo(302);

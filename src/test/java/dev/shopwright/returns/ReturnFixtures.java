@@ -40,6 +40,7 @@ import dev.shopwright.stores.StoreSettings;
  * Test data for returns: a fresh store with products in the catalog and stock, orders placed as checkout places
  * them (priced by pricing, paid by a sandbox card captured at once) and marked delivered.
  */
+@org.springframework.stereotype.Component
 public record ReturnFixtures(StoreManagement stores, CatalogManagement catalog, InventoryManagement inventory,
 		PricingManagement pricing, OrderManagement orders, PaymentManagement payments, JdbcClient jdbc) {
 

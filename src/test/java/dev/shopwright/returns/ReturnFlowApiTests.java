@@ -14,9 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.shopwright.catalog.CatalogManagement;
 import dev.shopwright.catalog.Product;
 import dev.shopwright.inventory.InventoryManagement;
 import dev.shopwright.inventory.MovementReason;
@@ -27,10 +25,8 @@ import dev.shopwright.orders.PaymentState;
 import dev.shopwright.payments.PaymentIntent;
 import dev.shopwright.payments.PaymentManagement;
 import dev.shopwright.payments.PaymentStatus;
-import dev.shopwright.pricing.PricingManagement;
 import dev.shopwright.shared.Money;
 import dev.shopwright.stores.Store;
-import dev.shopwright.stores.StoreManagement;
 import dev.shopwright.testing.ApiClient;
 import dev.shopwright.testing.ShopwrightTest;
 import tools.jackson.databind.JsonNode;
@@ -43,16 +39,7 @@ class ReturnFlowApiTests {
 	int port;
 
 	@Autowired
-	StoreManagement stores;
-
-	@Autowired
-	CatalogManagement catalog;
-
-	@Autowired
 	InventoryManagement inventory;
-
-	@Autowired
-	PricingManagement pricing;
 
 	@Autowired
 	OrderManagement orders;
@@ -61,8 +48,6 @@ class ReturnFlowApiTests {
 	PaymentManagement payments;
 
 	@Autowired
-	JdbcClient jdbc;
-
 	ReturnFixtures fixtures;
 
 	Store store;
@@ -71,7 +56,6 @@ class ReturnFlowApiTests {
 
 	@BeforeEach
 	void storeOfItsOwn() {
-		fixtures = new ReturnFixtures(stores, catalog, inventory, pricing, orders, payments, jdbc);
 		store = fixtures.newStore("EUR");
 		api = ApiClient.at(port).loggedIn(ShopwrightTest.OWNER_EMAIL, ShopwrightTest.OWNER_PASSWORD).store(store.handle());
 	}

@@ -15,21 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.shopwright.catalog.CatalogManagement;
 import dev.shopwright.catalog.Product;
 import dev.shopwright.fulfillment.PdfText;
 import dev.shopwright.fulfillment.events.ShipmentDelivered;
-import dev.shopwright.inventory.InventoryManagement;
 import dev.shopwright.orders.Order;
 import dev.shopwright.orders.OrderManagement;
 import dev.shopwright.orders.ShopperTokens;
-import dev.shopwright.payments.PaymentManagement;
-import dev.shopwright.pricing.PricingManagement;
 import dev.shopwright.stores.Store;
-import dev.shopwright.stores.StoreManagement;
 import dev.shopwright.testing.ApiClient;
 import dev.shopwright.testing.ShopwrightTest;
 import tools.jackson.databind.JsonNode;
@@ -45,25 +39,7 @@ class ReturnFulfillmentTests {
 	int port;
 
 	@Autowired
-	StoreManagement stores;
-
-	@Autowired
-	CatalogManagement catalog;
-
-	@Autowired
-	InventoryManagement inventory;
-
-	@Autowired
-	PricingManagement pricing;
-
-	@Autowired
 	OrderManagement orders;
-
-	@Autowired
-	PaymentManagement payments;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	ReturnManagement returns;
@@ -74,6 +50,7 @@ class ReturnFulfillmentTests {
 	@Autowired
 	ApplicationEventPublisher events;
 
+	@Autowired
 	ReturnFixtures fixtures;
 
 	Store store;
@@ -82,7 +59,6 @@ class ReturnFulfillmentTests {
 
 	@BeforeEach
 	void storeOfItsOwn() {
-		fixtures = new ReturnFixtures(stores, catalog, inventory, pricing, orders, payments, jdbc);
 		store = fixtures.newStore("EUR");
 		api = ApiClient.at(port).loggedIn(ShopwrightTest.OWNER_EMAIL, ShopwrightTest.OWNER_PASSWORD).store(store.handle());
 	}

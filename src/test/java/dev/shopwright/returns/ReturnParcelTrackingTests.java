@@ -11,19 +11,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.shopwright.catalog.CatalogManagement;
 import dev.shopwright.catalog.Product;
 import dev.shopwright.fulfillment.ShipmentStatus;
 import dev.shopwright.fulfillment.TrackingSignatures;
-import dev.shopwright.inventory.InventoryManagement;
 import dev.shopwright.orders.Order;
-import dev.shopwright.orders.OrderManagement;
-import dev.shopwright.payments.PaymentManagement;
-import dev.shopwright.pricing.PricingManagement;
 import dev.shopwright.stores.Store;
-import dev.shopwright.stores.StoreManagement;
 import dev.shopwright.testing.ApiClient;
 import dev.shopwright.testing.ShopwrightTest;
 import tools.jackson.databind.JsonNode;
@@ -42,29 +35,9 @@ class ReturnParcelTrackingTests {
 	int port;
 
 	@Autowired
-	StoreManagement stores;
-
-	@Autowired
-	CatalogManagement catalog;
-
-	@Autowired
-	InventoryManagement inventory;
-
-	@Autowired
-	PricingManagement pricing;
-
-	@Autowired
-	OrderManagement orders;
-
-	@Autowired
-	PaymentManagement payments;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
 	ReturnManagement returns;
 
+	@Autowired
 	ReturnFixtures fixtures;
 
 	Store store;
@@ -77,7 +50,6 @@ class ReturnParcelTrackingTests {
 
 	@BeforeEach
 	void storeOfItsOwn() {
-		fixtures = new ReturnFixtures(stores, catalog, inventory, pricing, orders, payments, jdbc);
 		store = fixtures.newStore("EUR");
 		api = ApiClient.at(port).loggedIn(ShopwrightTest.OWNER_EMAIL, ShopwrightTest.OWNER_PASSWORD).store(store.handle());
 		secret = api.post("/api/admin/v1/carriers/sandbox/webhook-secret", Map.of()).json().get("webhookSecret").asString();

@@ -12,21 +12,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.shopwright.catalog.CatalogManagement;
 import dev.shopwright.catalog.Product;
 import dev.shopwright.customers.CustomerId;
-import dev.shopwright.inventory.InventoryManagement;
 import dev.shopwright.orders.Order;
 import dev.shopwright.orders.OrderManagement;
 import dev.shopwright.orders.PaymentState;
-import dev.shopwright.payments.PaymentManagement;
 import dev.shopwright.platform.BusinessRuleViolation;
-import dev.shopwright.pricing.PricingManagement;
 import dev.shopwright.shared.Money;
 import dev.shopwright.stores.Store;
-import dev.shopwright.stores.StoreManagement;
 import dev.shopwright.testing.ApiClient;
 import dev.shopwright.testing.ShopwrightTest;
 import dev.shopwright.testing.TestMail;
@@ -42,33 +36,15 @@ class ReturnSettlementTests {
 	ReturnManagement returns;
 
 	@Autowired
-	StoreManagement stores;
-
-	@Autowired
-	CatalogManagement catalog;
-
-	@Autowired
-	InventoryManagement inventory;
-
-	@Autowired
-	PricingManagement pricing;
-
-	@Autowired
 	OrderManagement orders;
 
 	@Autowired
-	PaymentManagement payments;
-
-	@Autowired
-	JdbcClient jdbc;
-
 	ReturnFixtures fixtures;
 
 	Store store;
 
 	@BeforeEach
 	void storeOfItsOwn() {
-		fixtures = new ReturnFixtures(stores, catalog, inventory, pricing, orders, payments, jdbc);
 		store = fixtures.newStore("EUR");
 	}
 

@@ -13,12 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.shopwright.catalog.CatalogManagement;
 import dev.shopwright.catalog.Product;
 import dev.shopwright.customers.CustomerId;
-import dev.shopwright.inventory.InventoryManagement;
 import dev.shopwright.orders.Order;
 import dev.shopwright.orders.OrderManagement;
 import dev.shopwright.orders.ShopperTokens;
@@ -52,9 +50,6 @@ class ReturnShippingChargeTests {
 	CatalogManagement catalog;
 
 	@Autowired
-	InventoryManagement inventory;
-
-	@Autowired
 	PricingManagement pricing;
 
 	@Autowired
@@ -64,11 +59,9 @@ class ReturnShippingChargeTests {
 	PaymentManagement payments;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
 	ReturnManagement returns;
 
+	@Autowired
 	ReturnFixtures fixtures;
 
 	Store store;
@@ -77,7 +70,6 @@ class ReturnShippingChargeTests {
 
 	@BeforeEach
 	void storeOfItsOwn() {
-		fixtures = new ReturnFixtures(stores, catalog, inventory, pricing, orders, payments, jdbc);
 		store = fixtures.newStore("EUR");
 		api = ApiClient.at(port).loggedIn(ShopwrightTest.OWNER_EMAIL, ShopwrightTest.OWNER_PASSWORD).store(store.handle());
 	}

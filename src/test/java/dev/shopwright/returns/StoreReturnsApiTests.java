@@ -10,19 +10,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.shopwright.catalog.CatalogManagement;
 import dev.shopwright.catalog.Product;
 import dev.shopwright.customers.CustomerId;
-import dev.shopwright.inventory.InventoryManagement;
 import dev.shopwright.orders.Order;
 import dev.shopwright.orders.OrderManagement;
 import dev.shopwright.orders.ShopperTokens;
-import dev.shopwright.payments.PaymentManagement;
-import dev.shopwright.pricing.PricingManagement;
 import dev.shopwright.stores.Store;
-import dev.shopwright.stores.StoreManagement;
 import dev.shopwright.testing.ApiClient;
 import dev.shopwright.testing.ShopwrightTest;
 
@@ -37,26 +31,9 @@ class StoreReturnsApiTests {
 	int port;
 
 	@Autowired
-	StoreManagement stores;
-
-	@Autowired
-	CatalogManagement catalog;
-
-	@Autowired
-	InventoryManagement inventory;
-
-	@Autowired
-	PricingManagement pricing;
-
-	@Autowired
 	OrderManagement orders;
 
 	@Autowired
-	PaymentManagement payments;
-
-	@Autowired
-	JdbcClient jdbc;
-
 	ReturnFixtures fixtures;
 
 	Store store;
@@ -65,7 +42,6 @@ class StoreReturnsApiTests {
 
 	@BeforeEach
 	void storeOfItsOwn() {
-		fixtures = new ReturnFixtures(stores, catalog, inventory, pricing, orders, payments, jdbc);
 		store = fixtures.newStore("EUR");
 		shop = ApiClient.at(port).store(store.handle());
 	}
