@@ -165,6 +165,6 @@ class StorefrontCheckoutBrowserTests {
 		driver.findElement(By.id("card-cvc")).sendKeys("123");
 		var button = driver.findElement(By.id("pay-button"));
 		button.click();
-		browser.waitFor().until(ExpectedConditions.stalenessOf(button));
+		browser.waitUntilGone(button);
 	}
 }

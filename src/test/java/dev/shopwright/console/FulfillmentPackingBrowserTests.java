@@ -137,7 +137,7 @@ class FulfillmentPackingBrowserTests {
 		WebElement input = browser.waitFor().until(ExpectedConditions.elementToBeClickable(By.id("code")));
 		input.clear();
 		input.sendKeys(code + Keys.ENTER);
-		browser.waitFor().until(ExpectedConditions.stalenessOf(input));
+		browser.waitUntilGone(input);
 	}
 
 	private String url(String path) {

@@ -105,7 +105,7 @@ class PurchasingReceivingBrowserTests {
 		WebElement input = browser.waitFor().until(ExpectedConditions.elementToBeClickable(By.id("code")));
 		input.clear();
 		input.sendKeys(code + Keys.ENTER);
-		browser.waitFor().until(ExpectedConditions.stalenessOf(input));
+		browser.waitUntilGone(input);
 	}
 
 	private static void product(ApiClient store, String sku, String barcode) {

@@ -15,7 +15,10 @@ import java.util.stream.Stream;
 
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -69,6 +72,30 @@ public final class Browser implements AutoCloseable {
 
 	public WebDriverWait waitFor() {
 		return new WebDriverWait(driver, Duration.ofSeconds(10));
+	}
+
+	/**
+	 * Waits until {@code element}'s page is gone (a navigation or an htmx swap replaced it). Mid-navigation Chrome
+	 * may answer for the old node with "does not belong to the document" instead of a stale-element error; both
+	 * mean the same here.
+	 */
+	public void waitUntilGone(WebElement element) {
+		waitFor().until(driver -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException gone) {
+				return true;
+			}
+			catch (WebDriverException inspectorError) {
+				String message = String.valueOf(inspectorError.getMessage());
+				if (message.contains("does not belong to the document")) {
+					return true;
+				}
+				throw inspectorError;
+			}
+		});
 	}
 
 	/** Opens {@code url}, then forgets cookies and earlier log lines, so a test starts logged out and clean. */
