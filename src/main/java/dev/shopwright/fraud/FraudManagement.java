@@ -72,7 +72,8 @@ public class FraudManagement {
 		return transactions.execute(status -> {
 			FraudSettings settings = settings(store);
 			assessments.lockSignals(store, check);
-			Assessments.Velocity velocity = assessments.velocity(store, check, settings.windowMinutes());
+			Assessments.Velocity velocity = assessments.velocity(store, check, settings.windowMinutes(),
+					settings.emailVelocityLimit(), settings.ipVelocityLimit(), settings.cardVelocityLimit());
 			String shippingCountry = RiskScoring.countryOf(check.shippingAddress());
 			List<BlockedValue> blocked = blocklist.matching(store, check, shippingCountry);
 			RiskScoring.Scored scored = RiskScoring.score(settings, check, velocity, blocked);

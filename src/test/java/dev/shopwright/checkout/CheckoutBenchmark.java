@@ -94,12 +94,19 @@ class CheckoutBenchmark {
 	@Autowired
 	InventoryManagement inventory;
 
+	@Autowired
+	JdbcClient jdbc;
+
+	/** Statements of the last shopwright round, by PostgreSQL execution time. */
+	private String statements = "";
+
 	record Result(String mode, int round, int placed, int soldOut, int busyRetries, double seconds, double ordersPerSecond,
-			double p50Ms, double p99Ms) {
+			double p50Ms, double p99Ms, double jvmCpuMsPerOrder, double databaseCpuMsPerOrder) {
 
 		String line() {
-			return "| %-10s | %d | %,5d | %,5d | %,5d | %6.2f | %,7.1f | %7.1f | %8.1f |".formatted(mode, round, placed, soldOut,
-					busyRetries, seconds, ordersPerSecond, p50Ms, p99Ms);
+			return "| %-10s | %d | %,5d | %,5d | %,5d | %6.2f | %,7.1f | %7.1f | %8.1f | %5.1f | %5.1f |".formatted(mode, round,
+					placed, soldOut, busyRetries, seconds, ordersPerSecond, p50Ms, p99Ms, jvmCpuMsPerOrder,
+					databaseCpuMsPerOrder);
 		}
 	}
 
@@ -135,6 +142,10 @@ class CheckoutBenchmark {
 				carts.add(guest.get());
 			}
 		}
+		awaitOutboxDrained();
+		DurableBenchDatabase.resetStatements(jdbc);
+		java.time.Duration jvmBefore = DurableBenchDatabase.jvmCpu();
+		java.time.Duration databaseBefore = DurableBenchDatabase.databaseCpu();
 		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
 		List<String> placed = Collections.synchronizedList(new ArrayList<>());
 		Map<Integer, Integer> answers = new ConcurrentHashMap<>();
@@ -179,6 +190,13 @@ class CheckoutBenchmark {
 			}
 			ended = System.nanoTime();
 		}
+		// the confirmation mails of this round are part of its cost: CPU is counted until they are all sent
+		awaitOutboxDrained();
+		double jvmCpuMs = DurableBenchDatabase.jvmCpu().minus(jvmBefore).toNanos() / 1e6;
+		double databaseCpuMs = DurableBenchDatabase.databaseCpu().minus(databaseBefore).toNanos() / 1e6;
+		if (mode.equals("shopwright")) {
+			statements = DurableBenchDatabase.topStatements(jdbc, 15);
+		}
 		assertThat(placed).as(mode + ": exactly the stock sold, no oversell").hasSize(stock);
 		for (String id : placed) {
 			assertThat(orders.get(shop.store, OrderId.of(id)).paymentState()).as(mode + ": every 201 a paid order")
@@ -192,18 +210,28 @@ class CheckoutBenchmark {
 		int soldOut = answers.getOrDefault(409, 0);
 		int busy = answers.getOrDefault(503, 0);
 		return new Result(mode, round, placed.size(), soldOut, busy, seconds, placed.size() / seconds,
-				percentile(sorted, 0.50), percentile(sorted, 0.99));
+				percentile(sorted, 0.50), percentile(sorted, 0.99), jvmCpuMs / placed.size(), databaseCpuMs / placed.size());
+	}
+
+	/** Until every event publication (confirmation mails above all) of the rounds so far has completed. */
+	private void awaitOutboxDrained() throws InterruptedException {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+		while (jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() > 0) {
+			assertThat(System.nanoTime()).as("the outbox drains within 2 minutes").isLessThan(deadline);
+			Thread.sleep(100);
+		}
 	}
 
 	private static double percentile(List<Long> sorted, double p) {
 		return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
 	}
 
-	private static String report(List<Result> results) {
+	private String report(List<Result> results) {
 		StringBuilder out = new StringBuilder(("%d concurrent HTTP clients, %,d shoppers with a ready cart for one SKU with %,d "
 				+ "units, card 4242…, fsync on, %d rounds\n\n").formatted(CLIENTS, SHOPPERS, STOCK, ROUNDS));
-		out.append("| mode       | round | orders | sold out (409) | busy retries (503) | seconds | orders/s | p50 ms | p99 ms |\n");
-		out.append("|------------|---|-------|-------|-------|--------|---------|---------|----------|\n");
+		out.append("| mode       | round | orders | sold out (409) | busy retries (503) | seconds | orders/s | p50 ms | p99 ms "
+				+ "| JVM CPU ms/order | PostgreSQL CPU ms/order |\n");
+		out.append("|------------|---|-------|-------|-------|--------|---------|---------|----------|-------|-------|\n");
 		results.forEach(r -> out.append(r.line()).append('\n'));
 		Map<String, Double> medians = new TreeMap<>();
 		for (String mode : List.of("naive", "shopwright")) {
@@ -212,6 +240,9 @@ class CheckoutBenchmark {
 			out.append("%nmedian %-10s %,8.1f orders/s".formatted(mode, medians.get(mode)));
 		}
 		out.append("%nratio shopwright / naive: %.2f%n".formatted(medians.get("shopwright") / medians.get("naive")));
+		out.append("\nCPU per order: from the start of the round until its confirmation mails are sent; JVM = application "
+				+ "and load generator.\n\nPostgreSQL statements of the last shopwright round (execution time):\n\n");
+		out.append(statements.indent(4));
 		return out.toString();
 	}
 

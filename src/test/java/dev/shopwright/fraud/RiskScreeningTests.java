@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.shopwright.fraud.domain.Assessments;
 import dev.shopwright.fraud.events.RiskAssessed;
 import dev.shopwright.shared.Money;
 import dev.shopwright.shared.StoreId;
@@ -105,6 +106,34 @@ class RiskScreeningTests {
 		assertThat(fired(sixth)).containsExactly(RiskRule.IP_VELOCITY);
 		assertThat(sixth.score()).isEqualTo(20);
 		assertThat(sixth.rules().get(0).reason()).contains("6 orders from IP address 203.0.113.9");
+	}
+
+	@Test
+	void aBusyAddressIsCountedFromItsNewestAssessmentsAndSaysSo() {
+		String busy = "203.0.113.77";
+		for (int i = 0; i < Assessments.RECENT_ROWS + 20; i++) {
+			fraud.assess(store, withIp(quiet(email()), busy));
+		}
+		RiskAssessment next = fraud.assess(store, withIp(quiet(email()), busy));
+		assertThat(fired(next)).containsExactly(RiskRule.IP_VELOCITY);
+		assertThat(next.rules().get(0).reason()).as("counted among the newest %d only", Assessments.RECENT_ROWS)
+			.isEqualTo("At least %d orders from IP address %s in 60 minutes (more than 5)", Assessments.RECENT_ROWS + 1, busy);
+	}
+
+	@Test
+	void oneOrderRetriedPastTheNewestRowsDoesNotHideTheOrdersBeforeIt() {
+		String ip = "203.0.113.78";
+		for (int i = 0; i < 5; i++) {
+			fraud.assess(store, withIp(quiet(email()), ip));
+		}
+		RiskCheck retried = withIp(quiet(email()), ip);
+		for (int i = 0; i < Assessments.RECENT_ROWS; i++) {
+			fraud.assess(store, retried);
+		}
+		// the newest rows are all one order: too few to decide, so the whole window is counted
+		RiskAssessment next = fraud.assess(store, withIp(quiet(email()), ip));
+		assertThat(fired(next)).containsExactly(RiskRule.IP_VELOCITY);
+		assertThat(next.rules().get(0).reason()).isEqualTo("7 orders from IP address %s in 60 minutes (more than 5)", ip);
 	}
 
 	@Test

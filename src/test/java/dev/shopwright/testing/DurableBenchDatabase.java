@@ -82,6 +82,27 @@ public final class DurableBenchDatabase implements ApplicationContextInitializer
 		return text.append("%9.0f ms in all statements%n".formatted(all == null ? 0 : all)).toString();
 	}
 
+	/** CPU time of this JVM so far (application and, in a benchmark, its load generator). */
+	public static java.time.Duration jvmCpu() {
+		return ProcessHandle.current().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+	}
+
+	/** CPU time of the benchmark's PostgreSQL: the postmaster and every backend and worker process it started. */
+	public static java.time.Duration databaseCpu() {
+		try {
+			long pid = Long.parseLong(java.nio.file.Files.readAllLines(Path.of("target/bench/pgdata/postmaster.pid"))
+				.getFirst()
+				.strip());
+			ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+			return java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), postmaster.descendants())
+				.map(p -> p.info().totalCpuDuration().orElse(java.time.Duration.ZERO))
+				.reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private static String abbreviate(String query) {
 		return query.length() <= 160 ? query : query.substring(0, 157) + "...";
 	}

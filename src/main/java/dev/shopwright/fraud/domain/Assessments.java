@@ -44,10 +44,28 @@ public class Assessments {
 	};
 
 	/** Earlier orders (distinct references other than this one) with the same email, IP and card within the window. */
-	public record Velocity(int byEmail, int byIp, int byCard) {
+	public record Velocity(Count byEmail, Count byIp, Count byCard) {
 	}
 
-	private final JdbcClient jdbc;
+	/**
+	 * Earlier orders with one value: exact, or — when more than {@link #RECENT_ROWS} assessments share it — at least
+	 * {@code earlier} (counted among the most recent ones), which is already more than the rule's limit.
+	 */
+	public record Count(int earlier, boolean atLeast) {
+
+		public static Count exactly(int earlier) {
+			return new Count(earlier, false);
+		}
+	}
+
+	/**
+	 * How many of a value's most recent assessments a velocity count reads. A busy value (a shop's NAT address, a
+	 * benchmark's one card) would otherwise make every count read the whole window, thousands of rows, while holding
+	 * the value's lock: cost growing with traffic, on the path every checkout takes.
+	 */
+	public static final int RECENT_ROWS = 100;
+
+		private final JdbcClient jdbc;
 
 	Assessments(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -73,8 +91,13 @@ public class Assessments {
 			.single());
 	}
 
-	/** Three index range scans, one count each; repeated assessments of one reference count once. */
-	public Velocity velocity(StoreId store, RiskCheck check, int windowMinutes) {
+	/**
+	 * Three index range scans, newest first, each reading at most {@link #RECENT_ROWS} rows; repeated assessments of
+	 * one reference count once. A count cut short that is still below its limit (one order retried very often) is
+	 * counted again over the whole window, so the rules fire exactly as with unbounded counts.
+	 */
+	public Velocity velocity(StoreId store, RiskCheck check, int windowMinutes, int emailLimit, int ipLimit,
+			int cardLimit) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("store", store.value());
 		params.put("reference", check.reference());
@@ -82,19 +105,46 @@ public class Assessments {
 		params.put("ip", check.clientIp());
 		params.put("card", check.cardFingerprint());
 		params.put("window", windowMinutes);
-		String since = "clock_timestamp() - make_interval(mins => :window)";
-		return jdbc.sql("""
-				select (select count(distinct reference) from fraud.assessment
-				        where store_id = :store and email = :email and assessed_at > %1$s and reference <> :reference) as by_email,
-				       (select count(distinct reference) from fraud.assessment
-				        where store_id = :store and client_ip = cast(:ip as text) and assessed_at > %1$s
-				          and reference <> :reference) as by_ip,
-				       (select count(distinct reference) from fraud.assessment
-				        where store_id = :store and card_fingerprint = cast(:card as char(64)) and assessed_at > %1$s
-				          and reference <> :reference) as by_card""".formatted(since))
+		params.put("rows", RECENT_ROWS);
+		String recent = """
+				(select count(distinct reference) as distinct_references, count(*) = :rows as cut_short
+				 from (select reference from fraud.assessment
+				       where store_id = :store and %s and assessed_at > clock_timestamp() - make_interval(mins => :window)
+				         and reference <> :reference
+				       order by assessed_at desc limit :rows) newest) %s""";
+		List<Object[]> read = jdbc.sql("""
+				select email.distinct_references, email.cut_short, ip.distinct_references, ip.cut_short,
+				       card.distinct_references, card.cut_short
+				from %s, %s, %s""".formatted(recent.formatted(EMAIL, "email"), recent.formatted(IP, "ip"),
+				recent.formatted(CARD, "card")))
 			.params(params)
-			.query((rs, n) -> new Velocity(rs.getInt("by_email"), rs.getInt("by_ip"), rs.getInt("by_card")))
-			.single();
+			.query((rs, n) -> new Object[] { rs.getInt(1), rs.getBoolean(2), rs.getInt(3), rs.getBoolean(4),
+					rs.getInt(5), rs.getBoolean(6) })
+			.list();
+		Object[] row = read.getFirst();
+		return new Velocity(count((int) row[0], (boolean) row[1], emailLimit, EMAIL, params),
+				count((int) row[2], (boolean) row[3], ipLimit, IP, params),
+				count((int) row[4], (boolean) row[5], cardLimit, CARD, params));
+	}
+
+	private static final String EMAIL = "email = :email", IP = "client_ip = cast(:ip as text)",
+			CARD = "card_fingerprint = cast(:card as char(64))";
+
+	/** The count as read from the most recent rows, or over the whole window when those were not enough to decide. */
+	private Count count(int distinct, boolean cutShort, int limit, String match, Map<String, Object> params) {
+		if (!cutShort) {
+			return Count.exactly(distinct);
+		}
+		if (distinct >= limit) {
+			return new Count(distinct, true);
+		}
+		return Count.exactly(jdbc.sql("""
+				select count(distinct reference) from fraud.assessment
+				where store_id = :store and %s and assessed_at > clock_timestamp() - make_interval(mins => :window)
+				  and reference <> :reference""".formatted(match))
+			.params(params)
+			.query(Integer.class)
+			.single());
 	}
 
 	public RiskAssessment insert(StoreId store, RiskCheck check, @Nullable String shippingCountry, int score,

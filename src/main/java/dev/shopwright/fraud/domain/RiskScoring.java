@@ -75,12 +75,12 @@ public final class RiskScoring {
 		};
 	}
 
-	private static void velocity(List<FiredRule> rules, RiskRule rule, String what, int earlier, int limit, int points,
-			int windowMinutes) {
-		int orders = earlier + 1;
+	private static void velocity(List<FiredRule> rules, RiskRule rule, String what, Assessments.Count earlier,
+			int limit, int points, int windowMinutes) {
+		int orders = earlier.earlier() + 1;
 		if (orders > limit) {
-			rules.add(new FiredRule(rule, "%d orders from %s in %d minutes (more than %d)".formatted(orders, what,
-					windowMinutes, limit), points));
+			rules.add(new FiredRule(rule, "%s%d orders from %s in %d minutes (more than %d)".formatted(
+					earlier.atLeast() ? "At least " : "", orders, what, windowMinutes, limit), points));
 		}
 	}
 

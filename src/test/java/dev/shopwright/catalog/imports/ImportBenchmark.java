@@ -222,20 +222,11 @@ class ImportBenchmark {
 
 	/** CPU time of this JVM (application and test client; the client only polls the job). */
 	private static Duration jvmCpu() {
-		return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+		return DurableBenchDatabase.jvmCpu();
 	}
 
-	/** CPU time of the benchmark's PostgreSQL: the postmaster and every backend and worker process it started. */
 	private static Duration databaseCpu() {
-		try {
-			long pid = Long.parseLong(Files.readAllLines(Path.of("target/bench/pgdata/postmaster.pid")).getFirst().strip());
-			ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
-			return java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), postmaster.descendants())
-				.map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return DurableBenchDatabase.databaseCpu();
 	}
 
 	@org.springframework.beans.factory.annotation.Autowired
