@@ -2,15 +2,12 @@ package dev.shopwright.customers;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.shopwright.customers.events.PasswordResetRequested;
 import dev.shopwright.stores.Store;
+import dev.shopwright.stores.StoreMail;
 import dev.shopwright.stores.StoreManagement;
 
 /**
@@ -27,22 +24,17 @@ class PasswordResetMailer {
 
 	private final StoreManagement stores;
 
-	private final ObjectProvider<JavaMailSender> mail;
+	private final StoreMail mail;
 
-	private final String from;
-
-	PasswordResetMailer(CustomerManagement customers, StoreManagement stores, ObjectProvider<JavaMailSender> mail,
-			@Value("${shopwright.mail.from:shopwright@localhost}") String from) {
+	PasswordResetMailer(CustomerManagement customers, StoreManagement stores, StoreMail mail) {
 		this.customers = customers;
 		this.stores = stores;
 		this.mail = mail;
-		this.from = from;
 	}
 
 	@ApplicationModuleListener
 	void on(PasswordResetRequested event) {
-		JavaMailSender sender = mail.getIfAvailable();
-		if (sender == null) {
+		if (!mail.configured()) {
 			log.warn("No mail server configured (spring.mail.host): the password reset email to a customer of store {} "
 					+ "was not sent.", event.storeId());
 			return;
@@ -55,11 +47,7 @@ class PasswordResetMailer {
 		String secret = customers.issuePasswordResetSecret(event.storeId(), event.customerId());
 		Store store = stores.get(event.storeId());
 		String link = event.linkBase() + "/account/reset/" + secret;
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom(store.email() != null ? store.email() : from);
-		message.setTo(event.email());
-		message.setSubject("Reset your password at " + store.name());
-		message.setText("""
+		mail.send(store.id(), event.email(), "Reset your password at " + store.name(), """
 				Someone asked to reset the password of your account at %s.
 
 				Choose a new password here (the link works once, for one hour):
@@ -67,6 +55,5 @@ class PasswordResetMailer {
 
 				If it was not you, ignore this email; your password stays as it is.
 				""".formatted(store.name(), link));
-		sender.send(message);
 	}
 }

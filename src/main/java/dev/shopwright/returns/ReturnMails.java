@@ -2,16 +2,13 @@ package dev.shopwright.returns;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.shopwright.returns.events.ReturnApproved;
 import dev.shopwright.returns.events.ReturnResolved;
 import dev.shopwright.stores.Store;
+import dev.shopwright.stores.StoreMail;
 import dev.shopwright.stores.StoreManagement;
 
 /**
@@ -26,15 +23,11 @@ class ReturnMails {
 
 	private final StoreManagement stores;
 
-	private final ObjectProvider<JavaMailSender> mail;
+	private final StoreMail mail;
 
-	private final String from;
-
-	ReturnMails(StoreManagement stores, ObjectProvider<JavaMailSender> mail,
-			@Value("${shopwright.mail.from:shopwright@localhost}") String from) {
+	ReturnMails(StoreManagement stores, StoreMail mail) {
 		this.stores = stores;
 		this.mail = mail;
-		this.from = from;
 	}
 
 	@ApplicationModuleListener
@@ -80,17 +73,11 @@ class ReturnMails {
 	}
 
 	private void send(Store store, String to, String subject, String text) {
-		JavaMailSender sender = mail.getIfAvailable();
-		if (sender == null) {
+		if (!mail.configured()) {
 			log.warn("No mail server configured (spring.mail.host): the return email \"{}\" of store {} was not sent.",
 					subject, store.handle());
 			return;
 		}
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom(store.email() != null ? store.email() : from);
-		message.setTo(to);
-		message.setSubject(subject);
-		message.setText(text);
-		sender.send(message);
+		mail.send(store.id(), to, subject, text);
 	}
 }

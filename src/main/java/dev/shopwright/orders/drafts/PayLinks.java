@@ -7,19 +7,14 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.shopwright.orders.ShopperTokens;
 import dev.shopwright.shared.StoreId;
-import dev.shopwright.stores.Store;
 import dev.shopwright.stores.StoreLinks;
-import dev.shopwright.stores.StoreManagement;
+import dev.shopwright.stores.StoreMail;
 
 /**
  * Links a shopper pays through, {@code /pay/{id}?token=…}: a draft's (id = the draft's id) or an edited order's
@@ -38,20 +33,13 @@ public class PayLinks {
 
 	private final DraftOrderRows rows;
 
-	private final StoreManagement stores;
-
-	private final ObjectProvider<JavaMailSender> mail;
-
-	private final String from;
+	private final StoreMail mail;
 
 	private final StoreLinks links;
 
-	PayLinks(DraftOrderRows rows, StoreManagement stores, StoreLinks links, ObjectProvider<JavaMailSender> mail,
-			@Value("${shopwright.mail.from:shopwright@localhost}") String from) {
+	PayLinks(DraftOrderRows rows, StoreLinks links, StoreMail mail) {
 		this.rows = rows;
-		this.stores = stores;
 		this.mail = mail;
-		this.from = from;
 		this.links = links;
 	}
 
@@ -91,18 +79,11 @@ public class PayLinks {
 
 	/** Sends a plain-text email from the store; refused (503 MAIL_NOT_SENT) when there is no mail server or it fails. */
 	public void send(StoreId storeId, String to, String subject, String text) {
-		JavaMailSender sender = mail.getIfAvailable();
-		if (sender == null) {
+		if (!mail.configured()) {
 			throw DraftProblems.mailNotSent("no mail server is configured (spring.mail.host)");
 		}
-		Store store = stores.get(storeId);
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom(store.email() != null ? store.email() : from);
-		message.setTo(to);
-		message.setSubject(subject);
-		message.setText(text);
 		try {
-			sender.send(message);
+			mail.send(storeId, to, subject, text);
 		}
 		catch (MailException ex) {
 			throw DraftProblems.mailNotSent(ex.getMessage() == null ? "the mail server refused it" : ex.getMessage());
